@@ -1,0 +1,47 @@
+package org.karabeat.core.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.karabeat.api.ClusterStatus;
+import org.karabeat.api.ConfigFinding;
+import org.karabeat.api.NodeState;
+import org.karabeat.api.NodeStatus;
+import org.karabeat.api.ResourceGroupStatus;
+import org.karabeat.api.ResourceState;
+import org.karabeat.api.ResourceStatus;
+
+/** Immutable implementations of the API's status types; built by the core thread, read by anyone. */
+public final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    public record Cluster(String clusterName, String localNode, String configDirectory, Instant startedAt,
+            List<NodeStatus> nodes, List<ResourceGroupStatus> groups, List<ConfigFinding> warnings)
+            implements ClusterStatus {
+        public Cluster {
+            nodes = List.copyOf(nodes);
+            groups = List.copyOf(groups);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    public record Node(String name, boolean local, NodeState state, Optional<Instant> lastHeard) implements NodeStatus {
+    }
+
+    public record Group(String key, String preferredNode, List<ResourceStatus> resources, String source)
+            implements ResourceGroupStatus {
+        public Group {
+            resources = List.copyOf(resources);
+        }
+    }
+
+    public record Resource(String spec, String type, List<String> arguments, Optional<String> agent,
+            ResourceState state) implements ResourceStatus {
+        public Resource {
+            arguments = List.copyOf(arguments);
+        }
+    }
+}

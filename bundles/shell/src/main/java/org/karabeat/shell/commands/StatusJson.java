@@ -1,0 +1,74 @@
+package org.karabeat.shell.commands;
+
+import java.io.StringWriter;
+import java.util.Map;
+
+import javax.json.JsonArrayBuilder;
+import javax.json.JsonObject;
+import javax.json.JsonObjectBuilder;
+import javax.json.JsonWriter;
+import javax.json.spi.JsonProvider;
+import javax.json.stream.JsonGenerator;
+
+import org.apache.johnzon.core.JsonProviderImpl;
+import org.karabeat.api.ClusterStatus;
+import org.karabeat.api.ConfigFinding;
+import org.karabeat.api.NodeStatus;
+import org.karabeat.api.ResourceGroupStatus;
+import org.karabeat.api.ResourceStatus;
+
+/**
+ * The same content as {@link StatusText}, as JSON for scripts and monitoring. Field names are stable;
+ * new fields may be added.
+ */
+final class StatusJson {
+
+    // Johnzon comes with Karaf's framework; instantiated directly since ServiceLoader lookup does not
+    // cross bundle class loaders
+    private static final JsonProvider JSON = new JsonProviderImpl();
+
+    private StatusJson() {
+    }
+
+    static JsonObject toJson(ClusterStatus s) {
+        JsonArrayBuilder nodes = JSON.createArrayBuilder();
+        for (NodeStatus n : s.nodes()) {
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("name", n.name()).add("local", n.local())
+                    .add("state", n.state().word());
+            n.lastHeard().ifPresentOrElse(t -> o.add("lastHeard", t.toString()), () -> o.addNull("lastHeard"));
+            nodes.add(o);
+        }
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
+        for (ResourceGroupStatus g : s.groups()) {
+            JsonArrayBuilder resources = JSON.createArrayBuilder();
+            for (ResourceStatus r : g.resources()) {
+                JsonArrayBuilder args = JSON.createArrayBuilder();
+                r.arguments().forEach(args::add);
+                JsonObjectBuilder o = JSON.createObjectBuilder().add("spec", r.spec()).add("type", r.type())
+                        .add("arguments", args).add("bound", r.agent().isPresent())
+                        .add("state", r.state().name().toLowerCase(java.util.Locale.ROOT));
+                r.agent().ifPresentOrElse(a -> o.add("agent", a), () -> o.addNull("agent"));
+                resources.add(o);
+            }
+            groups.add(JSON.createObjectBuilder().add("key", g.key()).add("preferredNode", g.preferredNode())
+                    .add("source", g.source()).add("resources", resources));
+        }
+        JsonArrayBuilder warnings = JSON.createArrayBuilder();
+        for (ConfigFinding f : s.warnings()) {
+            warnings.add(JSON.createObjectBuilder().add("severity", f.severity().name()).add("file", f.file())
+                    .add("line", f.line()).add("directive", f.directive()).add("message", f.message())
+                    .add("text", f.toString()));
+        }
+        return JSON.createObjectBuilder().add("localNode", s.localNode()).add("cluster", s.clusterName())
+                .add("configDirectory", s.configDirectory()).add("startedAt", s.startedAt().toString())
+                .add("nodes", nodes).add("groups", groups).add("configFindings", warnings).build();
+    }
+
+    static String render(ClusterStatus s) {
+        StringWriter out = new StringWriter();
+        try (JsonWriter w = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            w.writeObject(toJson(s));
+        }
+        return out.toString().trim();
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what building (--build) or testing (--test) Karabeat needs on Debian, if missing.
+# Services installed as dependencies are never started: a temporary policy-rc.d refuses them.
+set -euo pipefail
+mode=${1:---build}
+pkgs=()
+command -v java >/dev/null && java -version 2>&1 | grep -q 'version "17' || pkgs+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || pkgs+=(maven)
+if [ "$mode" = --test ]; then
+    command -v setsid >/dev/null || pkgs+=(util-linux)
+    command -v tar >/dev/null || pkgs+=(tar)
+fi
+[ ${#pkgs[@]} -eq 0 ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "installing: ${pkgs[*]}" >&2
+created_policy=false
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod 755 /usr/sbin/policy-rc.d
+    created_policy=true
+fi
+cleanup() { if $created_policy; then $SUDO rm -f /usr/sbin/policy-rc.d; fi; }
+trap cleanup EXIT
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
