@@ -82,6 +82,15 @@ public class LauncherIT {
             assertEquals("hb1", o.getString("localNode"));
             assertEquals("hb2", o.getJsonArray("nodes").getJsonObject(1).getString("name"));
         }
+        // features were installed at build time: the first boot changes nothing, and logs no error
+        Path karafLog = node.base().resolve("data/log/karaf.log");
+        awaitFile(karafLog, "No deployment change.");
+        String boot = Files.readString(karafLog);
+        assertFalse(boot, boot.contains("Changes to perform"));
+        assertFalse(boot, boot.contains("| ERROR |"));
+        NodeProcess.Result features = node.karabeat("shell", "feature:list -i");
+        assertTrue(features.toString(), Pattern.compile("(?m)^karabeat\\s+\\|.*\\|\\s*Started").matcher(features.out()).find());
+
         NodeProcess.Result shell = node.karabeat("shell", "hb:status");
         assertEquals(shell.toString(), 0, shell.exit());
         NodeProcess.Result unknown = node.karabeat("shell", "hb:no-such-command");

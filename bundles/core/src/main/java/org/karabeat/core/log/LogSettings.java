@@ -3,6 +3,8 @@ package org.karabeat.core.log;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.karabeat.config.legacy.SyslogFacility;
+
 /**
  * Where heartbeat-style log lines go, from {@code ha.cf}: {@code logfile}, {@code debugfile},
  * {@code logfacility} (with {@code use_logd}, which Karabeat honours by logging to syslog itself),

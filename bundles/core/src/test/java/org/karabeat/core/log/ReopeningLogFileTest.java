@@ -2,6 +2,7 @@ package org.karabeat.core.log;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -59,5 +60,22 @@ public class ReopeningLogFileTest {
             assertFalse("same inode: not a rotation", f.append("b\n"));
         }
         assertEquals("b\n", Files.readString(log).replace("\0", ""));
+    }
+
+    @Test
+    public void anUnwritableFileIsRetriedOncePerIntervalAndRecovers() throws Exception {
+        Path blocker = tmp.getRoot().toPath().resolve("var");
+        Files.writeString(blocker, "a file where the log directory should be");
+        Path log = blocker.resolve("ha-log");
+        try (ReopeningLogFile f = new ReopeningLogFile(log, 1000, now::get)) {
+            assertThrows(java.io.IOException.class, () -> f.append("lost\n"));
+            Files.delete(blocker);
+            now.addAndGet(500);
+            // not retried within the interval: a broken disk must not cost a system call per message
+            assertThrows(java.io.IOException.class, () -> f.append("lost too\n"));
+            now.addAndGet(600);
+            f.append("back\n");
+        }
+        assertEquals("back\n", Files.readString(log));
     }
 }
