@@ -139,6 +139,23 @@ public class LauncherIT {
     }
 
     @Test
+    public void consoleRunsCommandsAndShutdownStopsTheNodeWithExitZero() throws Exception {
+        node("console", TestCluster.haCf(work.resolve("console-logs")), TestCluster.HARESOURCES);
+        Process p = node.startConsole();
+        node.awaitReady(90_000);
+        try (java.io.Writer in = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            in.write("hb:status\n");
+            in.flush();
+            awaitFile(node.base().resolve("run.out"), "unknown (no cluster transport)");
+            in.write("system:shutdown -f\n");
+            in.flush();
+            assertTrue("console node stopped", p.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(node.runStderr(), 0, p.exitValue());
+        assertTrue(node.runStdout(), node.runStdout().contains("Karabeat"));
+    }
+
+    @Test
     public void aBadConfigurationExitsOneNamingFileAndLine() throws Exception {
         node("bad", "node hb1 hb2\nkeepalive 1\nkepalive 2\nucast lo 127.0.0.2\nudpport 16941\n",
                 TestCluster.HARESOURCES);

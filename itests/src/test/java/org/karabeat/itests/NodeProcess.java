@@ -41,9 +41,18 @@ final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code bin/karabeat run} in a new session (no controlling terminal), stdin from /dev/null. */
     Process startRun() throws IOException {
+        return start("run", ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    /** Starts {@code bin/karabeat console} with its stdin on a pipe the test writes commands to. */
+    Process startConsole() throws IOException {
+        return start("console", ProcessBuilder.Redirect.PIPE);
+    }
+
+    private Process start(String command, ProcessBuilder.Redirect stdin) throws IOException {
         Files.createDirectories(base);
-        ProcessBuilder pb = new ProcessBuilder("setsid", home.resolve("bin/karabeat").toString(), "run")
-                .redirectInput(new File("/dev/null"))
+        ProcessBuilder pb = new ProcessBuilder("setsid", home.resolve("bin/karabeat").toString(), command)
+                .redirectInput(stdin)
                 .redirectOutput(base.resolve("run.out").toFile())
                 .redirectError(base.resolve("run.err").toFile());
         pb.environment().putAll(env);
@@ -54,6 +63,10 @@ final class NodeProcess implements AutoCloseable {
 
     Process process() {
         return node;
+    }
+
+    String runStdout() throws IOException {
+        return Files.readString(base.resolve("run.out"), StandardCharsets.UTF_8);
     }
 
     String runStderr() throws IOException {
