@@ -136,7 +136,7 @@ public class KarafNodeIT {
         assertEquals("hb1", g.preferredNode());
         assertEquals(List.of("IPaddr", "apache2"), g.resources().stream().map(ResourceStatus::type).toList());
         assertTrue("no agent is installed yet", g.resources().stream().allMatch(r -> r.agent().isEmpty()));
-        assertTrue("the seed configuration has no warnings: " + s.warnings(), s.warnings().isEmpty());
+        assertTrue("the seed configuration has no warnings: " + s.configFindings(), s.configFindings().isEmpty());
     }
 
     @Test

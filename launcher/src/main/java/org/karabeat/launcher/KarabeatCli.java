@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -18,11 +17,9 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.karabeat.api.ConfigFinding;
 import org.karabeat.config.legacy.ConfigLocation;
-import org.karabeat.config.legacy.ConfigLocator;
 import org.karabeat.config.legacy.LegacyConfigLoader;
 import org.karabeat.config.legacy.LoadOptions;
 import org.karabeat.config.legacy.LoadResult;
-import org.karabeat.config.legacy.NodeName;
 
 /**
  * The client half of {@code bin/karabeat}: {@code status}, {@code shell} and {@code verify}. The first two
@@ -127,12 +124,10 @@ public final class KarabeatCli {
                     cl.hasOption("help"));
         }
         Properties nodeCfg = NodeConfiguration.nodeSettings(system);
-        String node = Optional.ofNullable(cl.getOptionValue("node")).or(() -> Optional.ofNullable(nodeCfg.getProperty("node.name")))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).orElseGet(NodeName::local);
+        String node = NodeConfiguration.nodeName(nodeCfg, Optional.ofNullable(cl.getOptionValue("node")));
         Path dir;
         if (rest.isEmpty()) {
-            ConfigLocation location = new ConfigLocator(Path.of("/"), env).locate(Optional.ofNullable(nodeCfg.getProperty("ha.directory"))
-                    .map(String::trim).filter(s -> !s.isEmpty()).map(Path::of));
+            ConfigLocation location = NodeConfiguration.locate(env, nodeCfg);
             location.findings().forEach(err::println);
             if (location.directory().isEmpty()) {
                 return 1;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -43,11 +42,8 @@ final class NodeConfiguration {
 
     static Check check(Map<String, String> env, Properties system) {
         Properties nodeCfg = nodeSettings(system);
-        String nodeName = Optional.ofNullable(nodeCfg.getProperty("node.name")).map(String::trim)
-                .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).orElseGet(NodeName::local);
-        Optional<Path> configured = Optional.ofNullable(nodeCfg.getProperty("ha.directory")).map(String::trim)
-                .filter(s -> !s.isEmpty()).map(Path::of);
-        ConfigLocation location = new ConfigLocator(Path.of("/"), env).locate(configured);
+        String nodeName = nodeName(nodeCfg, Optional.empty());
+        ConfigLocation location = locate(env, nodeCfg);
         List<ConfigFinding> findings = new ArrayList<>(location.findings());
         if (location.directory().isEmpty()) {
             return new Check(nodeName, Optional.empty(), findings, 1);
@@ -56,6 +52,18 @@ final class NodeConfiguration {
         findings.addAll(result.findings());
         int exit = result.valid() ? 0 : result.authkeysPermissionError() ? 6 : 1;
         return new Check(nodeName, location.directory(), findings, exit);
+    }
+
+    /** The node name: {@code override}, else {@code node.name} of the node settings, else {@code uname -n}. */
+    static String nodeName(Properties nodeCfg, Optional<String> override) {
+        return NodeName.configuredOrLocal(override.orElse(nodeCfg.getProperty("node.name")));
+    }
+
+    /** The configuration directory as the node's core finds it: {@code $KARABEAT_CONF}, {@code ha.directory}, /etc. */
+    static ConfigLocation locate(Map<String, String> env, Properties nodeCfg) {
+        Optional<Path> configured = Optional.ofNullable(nodeCfg.getProperty("ha.directory")).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(Path::of);
+        return new ConfigLocator(Path.of("/"), env).locate(configured);
     }
 
     /** {@code ${karaf.etc}/org.karabeat.node.cfg}, empty when absent. */

@@ -9,6 +9,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code bin/karabeat run|console}: checks the configuration, then boots Karaf in this same JVM, so the PID
@@ -49,10 +50,10 @@ public final class NodeMain {
             main.destroy();
             System.exit(1);
         }
-        Signal.handle(new Signal("TERM"), s -> requestStop(main, stopRequested, "TERM", timeoutMillis));
+        handle("TERM", main, stopRequested, timeoutMillis, err);
         if (!console) {
             // with a console, Ctrl-C belongs to the command being typed
-            Signal.handle(new Signal("INT"), s -> requestStop(main, stopRequested, "INT", timeoutMillis));
+            handle("INT", main, stopRequested, timeoutMillis, err);
         }
         main.awaitShutdown();
         boolean stopped = main.destroy();
@@ -60,6 +61,15 @@ public final class NodeMain {
             err.println("karabeat: the node did not stop within " + timeoutMillis + " ms");
         }
         System.exit(stopped ? 0 : 1);
+    }
+
+    private static void handle(String name, Main main, CountDownLatch once, long timeoutMillis, PrintStream err) {
+        SignalHandler before = Signal.handle(new Signal(name),
+                s -> requestStop(main, once, name, timeoutMillis));
+        if (before == SignalHandler.SIG_IGN) {
+            // the JVM keeps a signal ignored that was ignored when it started; bin/karabeat resets them
+            err.println("karabeat: SIG" + name + " was ignored by the process that started the node: it will not stop it");
+        }
     }
 
     private static void requestStop(Main main, CountDownLatch once, String signal, long timeoutMillis) {

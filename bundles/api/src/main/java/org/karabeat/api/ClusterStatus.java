@@ -27,6 +27,9 @@ public interface ClusterStatus {
     /** The {@code haresources} groups, in file order. */
     List<ResourceGroupStatus> groups();
 
-    /** Configuration warnings found when the node loaded its files ({@code file:line: message}). */
-    List<ConfigFinding> warnings();
+    /**
+     * What the node found wrong in its files when it loaded them: warnings, and errors when the
+     * configuration is invalid (then {@link #groups()} is empty and nothing is started).
+     */
+    List<ConfigFinding> configFindings();
 }

@@ -14,6 +14,14 @@ public final class NodeName {
     }
 
     /**
+     * The name a node runs as: {@code configured} (Karabeat's own {@code node.name}) when it is set, else
+     * {@link #local()}; lower-cased either way, as heartbeat lower-cases node names.
+     */
+    public static String configuredOrLocal(String configured) {
+        return configured == null || configured.isBlank() ? local() : Words.asciiLower(configured.trim());
+    }
+
+    /**
      * What {@code uname -n} prints (the kernel's node name; the resolver's local host name off Linux),
      * lower-cased (ASCII only) as heartbeat lower-cases it.
      */

@@ -66,7 +66,6 @@ import org.slf4j.LoggerFactory;
 public class NodeRuntime implements ClusterService {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
-    private static final String VERSION = "0.1.0";
 
     private final ExecutorService core = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "karabeat-core");
@@ -84,6 +83,7 @@ public class NodeRuntime implements ClusterService {
     private Optional<LegacyConfig> config = Optional.empty();
     private List<ConfigFinding> findings = List.of();
     private Instant startedAt;
+    private String version;
     private HeartbeatLogAppender heartbeatLog;
     private ServiceRegistration<PaxAppender> heartbeatLogRegistration;
 
@@ -98,7 +98,9 @@ public class NodeRuntime implements ClusterService {
     @Activate
     void activate(BundleContext context, NodeSettings settings) throws Exception {
         startedAt = clock.instant();
-        nodeName = settings.node_name().isBlank() ? NodeName.local() : settings.node_name().trim().toLowerCase(java.util.Locale.ROOT);
+        org.osgi.framework.Version v = context.getBundle().getVersion();
+        version = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+        nodeName = NodeName.configuredOrLocal(settings.node_name());
         ConfigLocation location = ConfigLocator.system().locate(Optional.of(settings.ha_directory())
                 .filter(s -> !s.isBlank()).map(Path::of));
         List<ConfigFinding> found = new ArrayList<>(location.findings());
@@ -121,7 +123,7 @@ public class NodeRuntime implements ClusterService {
         }
         if (config.isPresent()) {
             LOG.info("**************************");
-            LOG.info("Configuration validated. Starting Karabeat {} (heartbeat 3.0.6 compatible) on node {}", VERSION,
+            LOG.info("Configuration validated. Starting Karabeat {} (heartbeat 3.0.6 compatible) on node {}", version,
                     nodeName);
             if (heartbeatLog != null) {
                 LOG.info("Logging to {}", heartbeatLog.describe());

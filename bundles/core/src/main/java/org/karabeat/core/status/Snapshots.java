@@ -19,12 +19,12 @@ public final class Snapshots {
     }
 
     public record Cluster(String clusterName, String localNode, String configDirectory, Instant startedAt,
-            List<NodeStatus> nodes, List<ResourceGroupStatus> groups, List<ConfigFinding> warnings)
+            List<NodeStatus> nodes, List<ResourceGroupStatus> groups, List<ConfigFinding> configFindings)
             implements ClusterStatus {
         public Cluster {
             nodes = List.copyOf(nodes);
             groups = List.copyOf(groups);
-            warnings = List.copyOf(warnings);
+            configFindings = List.copyOf(configFindings);
         }
     }
 

@@ -77,6 +77,21 @@ public class HeartbeatLogAppenderTest {
     }
 
     @Test
+    public void logfacilitySendsEachMessageToSyslogAsHeartbeatDoes() throws Exception {
+        Path socket = tmp.getRoot().toPath().resolve("dev-log");
+        LogSettings s = LogSettings.of(Optional.empty(), Optional.empty(), Optional.of("local3"), false, true, 0,
+                socket, "hb1");
+        try (TestSyslogDaemon daemon = new TestSyslogDaemon(socket);
+                HeartbeatLogAppender a = new HeartbeatLogAppender(s, new PrintStream(new ByteArrayOutputStream()))) {
+            a.doAppend(event("org.karabeat.core.X", 4, "node hb2: is dead", null, Map.of()));
+            String datagram = daemon.receive();
+            // local3 (19) * 8 + warning (4) = 156
+            assertTrue(datagram, datagram.startsWith("<156>"));
+            assertTrue(datagram, datagram.endsWith(" heartbeat: [" + ProcessHandle.current().pid() + "]: WARN: node hb2: is dead"));
+        }
+    }
+
+    @Test
     public void devNullMeansNoFileAsInHeartbeat() {
         LogSettings s = LogSettings.of(Optional.of("/dev/null"), Optional.empty(), Optional.of("daemon"), false, true, 0,
                 Path.of("/dev/log"), "hb1");

@@ -53,15 +53,15 @@ final class StatusJson {
             groups.add(JSON.createObjectBuilder().add("key", g.key()).add("preferredNode", g.preferredNode())
                     .add("source", g.source()).add("resources", resources));
         }
-        JsonArrayBuilder warnings = JSON.createArrayBuilder();
-        for (ConfigFinding f : s.warnings()) {
-            warnings.add(JSON.createObjectBuilder().add("severity", f.severity().name()).add("file", f.file())
+        JsonArrayBuilder findings = JSON.createArrayBuilder();
+        for (ConfigFinding f : s.configFindings()) {
+            findings.add(JSON.createObjectBuilder().add("severity", f.severity().name()).add("file", f.file())
                     .add("line", f.line()).add("directive", f.directive()).add("message", f.message())
                     .add("text", f.toString()));
         }
         return JSON.createObjectBuilder().add("localNode", s.localNode()).add("cluster", s.clusterName())
                 .add("configDirectory", s.configDirectory()).add("startedAt", s.startedAt().toString())
-                .add("nodes", nodes).add("groups", groups).add("configFindings", warnings).build();
+                .add("nodes", nodes).add("groups", groups).add("configFindings", findings).build();
     }
 
     static String render(ClusterStatus s) {

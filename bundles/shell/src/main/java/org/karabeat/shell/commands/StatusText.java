@@ -26,7 +26,7 @@ final class StatusText {
     static void print(ClusterStatus s, PrintStream out, boolean color) {
         out.printf("Karabeat node %s, cluster %s, config %s, up since %s%n", s.localNode(), s.clusterName(),
                 s.configDirectory().isEmpty() ? "(none found)" : s.configDirectory(), WHEN.format(s.startedAt()));
-        for (ConfigFinding f : s.warnings()) {
+        for (ConfigFinding f : s.configFindings()) {
             out.println("  " + f);
         }
         out.println();

@@ -38,7 +38,7 @@ public class StatusRenderingTest {
     }
 
     record Status(String clusterName, String localNode, String configDirectory, Instant startedAt,
-            List<NodeStatus> nodes, List<ResourceGroupStatus> groups, List<ConfigFinding> warnings)
+            List<NodeStatus> nodes, List<ResourceGroupStatus> groups, List<ConfigFinding> configFindings)
             implements ClusterStatus {
     }
 
