@@ -198,6 +198,13 @@ public class LauncherIT {
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         try {
             assertEquals(0, node.karabeat("status").exit());
+            // a second node on the same KARABEAT_BASE refuses to start and leaves the first one alone
+            Process second = node.startRun();
+            assertTrue("second node exits", second.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(node.runStderr(), 5, second.exitValue());
+            assertTrue(node.runStderr(), node.runStderr().contains("another instance is running"));
+            assertEquals(0, node.karabeat("status").exit());
+
             NodeProcess.Result stop = node.karabeat("stop");
             assertEquals(stop.toString(), 0, stop.exit());
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
