@@ -3,7 +3,7 @@
 # Measures, on this machine, for a fresh copy of the distribution:
 #   - time from `bin/karabeat run` to ready (the control socket answers `status`), N runs, each on a fresh
 #     copy (first boot) and again on the same copy (second boot)
-#   - the node's RSS and CPU time when idle, after IDLE seconds
+#   - the node's RSS when idle, after IDLE seconds, and its CPU use over the following 60 s
 # Prints a table; the figures are what the machine gave, nothing is asserted.
 #
 #   bench/node-startup.sh [RUNS] [IDLE_SECONDS]      (default 3 runs, 60 s idle)
@@ -51,10 +51,12 @@ boot() {  # boot DIR: prints "ms pid"
     echo "not ready after 60 s" >&2; return 1
 }
 
+alive() { local s; s=$(ps -o stat= -p "$1" 2>/dev/null) || return 1; [[ $s != Z* ]]; }  # a zombie has exited
+
 stop() {  # stop PID: SIGTERM, bounded wait; prints ms
     local pid=$1 t0 i; t0=$(now_ms)
     kill -TERM "$pid"
-    for ((i = 0; i < 300; i++)); do kill -0 "$pid" 2>/dev/null || { echo $(( $(now_ms) - t0 )); return 0; }; sleep 0.1; done
+    for ((i = 0; i < 600; i++)); do alive "$pid" || { echo $(( $(now_ms) - t0 )); return 0; }; sleep 0.05; done
     echo "did not stop" >&2; kill -9 "$pid"; return 1
 }
 
@@ -70,9 +72,9 @@ read -r ms pid < <(boot "$WORK/run1")
 sleep "$IDLE"
 rss=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)
 read -r ut st < <(awk '{print $14, $15}' /proc/"$pid"/stat)
-sleep 10
+sleep 60
 read -r ut2 st2 < <(awk '{print $14, $15}' /proc/"$pid"/stat)
 hz=$(getconf CLK_TCK)
-cpu=$(awk -v a="$ut" -v b="$st" -v c="$ut2" -v d="$st2" -v hz="$hz" 'BEGIN {printf "%.2f", (c + d - a - b) * 100 / hz / 10}')
-printf '\nidle after %s s: RSS %d MiB; CPU %s %% of one core over the next 10 s\n' "$IDLE" $(( rss / 1024 )) "$cpu"
+cpu=$(awk -v a="$ut" -v b="$st" -v c="$ut2" -v d="$st2" -v hz="$hz" 'BEGIN {printf "%.2f", (c + d - a - b) * 100 / hz / 60}')
+printf '\nidle after %s s: RSS %d MiB; CPU %s %% of one core over the next 60 s\n' "$IDLE" $(( rss / 1024 )) "$cpu"
 stop "$pid" >/dev/null
