@@ -16,11 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivilegedExceptionAction;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,8 +34,8 @@ import jdk.net.UnixDomainPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.util.jaas.JaasHelper;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.apache.karaf.util.jaas.JaasHelper;
 import org.karabeat.api.ClusterService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -88,7 +89,7 @@ public class ControlSocketServer {
             return t;
         });
         // a fresh thread per command: Karaf's shell caches command visibility per thread
-        runners = new ThreadPoolExecutor(0, 4, 0, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+        runners = new ThreadPoolExecutor(0, 4, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "karabeat-control-run");
             t.setDaemon(true);
             return t;
@@ -115,7 +116,7 @@ public class ControlSocketServer {
                 SocketChannel ch = server.accept();
                 try {
                     workers.execute(() -> serve(ch));
-                } catch (java.util.concurrent.RejectedExecutionException e) {
+                } catch (RejectedExecutionException e) {
                     reply(ch, 75, "", "karabeat: node busy, too many control requests\n");
                 }
             } catch (ClosedChannelException e) {
@@ -214,9 +215,5 @@ public class ControlSocketServer {
         } catch (IOException e) {
             LOG.debug("control socket: cannot answer: {}", e.getMessage());
         }
-    }
-
-    Set<String> allowedUsers() {
-        return Set.of(owner, "root");
     }
 }
