@@ -5,19 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.vmOptions;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,21 +19,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
-
-import javax.inject.Inject;
-import javax.security.auth.Subject;
 import javax.json.JsonObject;
 import javax.json.JsonReader;
 
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.karabeat.api.ClusterEvent;
 import org.karabeat.api.ClusterEventListener;
-import org.karabeat.api.ClusterService;
 import org.karabeat.api.ClusterStatus;
 import org.karabeat.api.NodeState;
 import org.karabeat.api.ResourceGroupStatus;
@@ -53,14 +33,12 @@ import org.karabeat.spi.ResourceAgent;
 import org.karabeat.spi.ResourceRequest;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -70,16 +48,7 @@ import org.osgi.framework.ServiceRegistration;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class KarafNodeIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ClusterService cluster;
-
-    @Inject
-    private SessionFactory sessions;
+public class KarafNodeIT extends KarafTestSupport {
 
     @Configuration
     public Option[] config() throws Exception {
@@ -88,24 +57,7 @@ public class KarafNodeIT {
                 TestCluster.HARESOURCES);
         Path bad = base.resolve("bad.d");
         TestCluster.write(bad, "node hb1 hb2\nkepalive 2\nucast lo 127.0.0.2\n", TestCluster.HARESOURCES);
-        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        return new Option[] {
-            karafDistributionConfiguration()
-                .frameworkUrl("file:" + System.getProperty("karabeat.distribution"))
-                .karafVersion("4.4.10").name("Karabeat").unpackDirectory(new File("target/pax-exam"))
-                .useDeployFolder(false),
-            keepRuntimeFolder(),
-            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
-            logLevel(LogLevel.INFO),
-            editConfigurationFilePut("etc/org.karabeat.node.cfg", "node.name", "hb1"),
-            editConfigurationFilePut("etc/org.karabeat.node.cfg", "ha.directory", conf.toString()),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
-                    "file:" + repo + "@id=local@snapshots"),
-            systemProperty("karabeat.test.bad").value(bad.toString()),
-            vmOptions(JavaOptions.KARAF_JAVA17)
-        };
+        return node(conf, systemProperty("karabeat.test.bad").value(bad.toString()));
     }
 
     @Test
@@ -198,35 +150,6 @@ public class KarafNodeIT {
         Path socket = Path.of(System.getProperty("karaf.data"), "karabeat.sock");
         assertTrue(socket + " exists", Files.exists(socket));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
-    }
-
-    private String lastOutput = "";
-
-    private String shell(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        // command ACLs apply: run as the local console's administrator would
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("karaf"));
-        for (String role : List.of("admin", "manager", "viewer", "systembundles")) {
-            admin.getPrincipals().add(new RolePrincipal(role));
-        }
-        try (Session s = sessions.create(new ByteArrayInputStream(new byte[0]), ps, ps)) {
-            try {
-                Object result;
-                try {
-                    result = Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> s.execute(command));
-                } catch (PrivilegedActionException e) {
-                    throw e.getException();
-                }
-                if (result != null) {
-                    ps.println(result);
-                }
-            } finally {
-                lastOutput = out.toString(StandardCharsets.UTF_8);
-            }
-        }
-        return lastOutput;
     }
 
     private ResourceStatus waitForResource(String type, boolean bound) throws InterruptedException {

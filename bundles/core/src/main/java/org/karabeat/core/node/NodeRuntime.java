@@ -4,12 +4,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.karabeat.api.ClusterEvent;
@@ -19,7 +24,9 @@ import org.karabeat.api.ClusterStatus;
 import org.karabeat.api.ConfigFinding;
 import org.karabeat.api.NodeState;
 import org.karabeat.api.NodeStatus;
+import org.karabeat.api.OperationResult;
 import org.karabeat.api.ResourceGroupStatus;
+import org.karabeat.api.ResourceOperation;
 import org.karabeat.api.ResourceState;
 import org.karabeat.api.ResourceStatus;
 import org.karabeat.config.legacy.ConfigLocation;
@@ -33,15 +40,16 @@ import org.karabeat.config.legacy.NodeName;
 import org.karabeat.config.legacy.ResourceGroup;
 import org.karabeat.config.legacy.ResourceSpec;
 import org.karabeat.core.agents.AgentBindings;
+import org.karabeat.core.agents.AgentRegistry;
 import org.karabeat.core.events.EventDispatcher;
 import org.karabeat.core.log.HeartbeatLogAppender;
 import org.karabeat.core.log.LogSettings;
+import org.karabeat.core.resources.Outcome;
+import org.karabeat.core.resources.ResourceOperations;
+import org.karabeat.core.resources.ScriptEnvironment;
 import org.karabeat.core.status.Snapshots;
-import org.karabeat.spi.ResourceAgent;
 import org.ops4j.pax.logging.spi.PaxAppender;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,41 +57,50 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node: reads the classic configuration once at start, tracks resource agents by type, and keeps an
- * immutable status snapshot for {@link ClusterService#status()}.
+ * The node: reads the classic configuration once at start, follows which agent serves each resource type,
+ * runs resource operations through them, and keeps an immutable status snapshot for
+ * {@link ClusterService#status()}.
  * <p>
- * One thread ("karabeat-core") owns all state; DS callbacks only post work to it. Each change publishes a
- * new snapshot, so readers never wait for the core.
+ * One thread ("karabeat-core") owns all state; agent changes and operation results are posted to it. Each
+ * change publishes a new snapshot, so readers never wait for the core.
  */
 @Component(service = ClusterService.class, immediate = true, configurationPid = NodeSettings.PID)
 @Designate(ocd = NodeSettings.class)
-public class NodeRuntime implements ClusterService {
+public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+    private static final int AGENT_THREADS = 8;
+    /** How long {@link #runOperation} waits at most, whatever the agent does (the runner answers far sooner). */
+    private static final long MAX_WAIT_MINUTES = 10;
 
     private final ExecutorService core = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "karabeat-core");
         t.setDaemon(true);
         return t;
     });
-    private final AgentBindings<ResourceAgent> agents = new AgentBindings<>();
     private final EventDispatcher events = new EventDispatcher();
     private final AtomicReference<ClusterStatus> snapshot = new AtomicReference<>();
+    // written by the core thread only; read by agent threads for an operation's starting state
+    private final Map<String, ResourceState> states = new ConcurrentHashMap<>();
     private final Clock clock;
+
+    @Reference
+    private AgentRegistry agents;
 
     // owned by the core thread after activation
     private String nodeName;
     private Path directory;
     private Optional<LegacyConfig> config = Optional.empty();
+    private Map<String, ResourceSpec> resources = Map.of();
     private List<ConfigFinding> findings = List.of();
     private Instant startedAt;
     private String version;
+    private ResourceOperations operations;
     private HeartbeatLogAppender heartbeatLog;
     private ServiceRegistration<PaxAppender> heartbeatLogRegistration;
 
@@ -111,7 +128,16 @@ public class NodeRuntime implements ClusterService {
             config = result.config();
         }
         findings = List.copyOf(found);
-        config.ifPresent(c -> startHeartbeatLog(context, c.haCf(), Path.of(settings.syslog_socket())));
+        Map<String, ResourceSpec> specs = new HashMap<>();
+        config.ifPresent(c -> {
+            startHeartbeatLog(context, c.haCf(), Path.of(settings.syslog_socket()));
+            c.haresources().groups().forEach(g -> g.resources().forEach(r -> specs.put(r.spec(), r)));
+        });
+        resources = Map.copyOf(specs);
+        resources.keySet().forEach(r -> states.put(r, ResourceState.UNKNOWN));
+        operations = new ResourceOperations(agents, nodeName,
+                config.map(c -> ScriptEnvironment.of(c, nodeName)).orElse(Map.of()),
+                r -> states.getOrDefault(r, ResourceState.UNKNOWN), AGENT_THREADS, ResourceOperations.DEFAULT_TIMEOUT);
 
         location.directory().ifPresent(d -> LOG.info("Configuration directory {} ({})", d, location.description()));
         for (ConfigFinding f : findings) {
@@ -131,6 +157,7 @@ public class NodeRuntime implements ClusterService {
         } else {
             LOG.error("Karabeat not configured: fix the errors above and restart the node; nothing will be started");
         }
+        agents.addListener(this);
         core.submit(this::publishSnapshot).get(10, TimeUnit.SECONDS);
         events.publish(event(ClusterEvent.Type.CONFIG_LOADED, nodeName,
                 config.isPresent() ? "configuration loaded from " + directory : "configuration invalid"));
@@ -140,7 +167,9 @@ public class NodeRuntime implements ClusterService {
     void deactivate() {
         // heartbeat's words: administrators and log watchers look for them
         LOG.info("Heartbeat shutdown in progress. ({})", ProcessHandle.current().pid());
+        agents.removeListener(this);
         events.publish(event(ClusterEvent.Type.NODE_STOPPING, nodeName, "node stopping"));
+        operations.close();
         core.shutdown();
         try {
             core.awaitTermination(5, TimeUnit.SECONDS);
@@ -166,34 +195,16 @@ public class NodeRuntime implements ClusterService {
         heartbeatLogRegistration = context.registerService(PaxAppender.class, heartbeatLog, props);
     }
 
-    @Reference(service = ResourceAgent.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindResourceAgent(ResourceAgent agent, ServiceReference<ResourceAgent> ref) {
-        List<String> types = AgentBindings.typesOf(ref.getProperty(ResourceAgent.TYPE));
-        if (types.isEmpty()) {
-            LOG.warn("Resource agent {} from {} has no {} property: ignored", agent.getClass().getName(),
-                    provider(ref), ResourceAgent.TYPE);
-            return;
-        }
-        List<String> changed = agents.add(types, new AgentBindings.Binding<>(agent, provider(ref), ranking(ref),
-                (Long) ref.getProperty(Constants.SERVICE_ID)));
-        for (String type : changed) {
-            LOG.info("Resource type {} now handled by {}", type, provider(ref));
-            events.publish(event(ClusterEvent.Type.AGENT_BOUND, type, "resource type " + type + " bound to " + provider(ref)));
-        }
-        refresh();
-    }
-
-    void unbindResourceAgent(ResourceAgent agent, ServiceReference<ResourceAgent> ref) {
-        for (String type : agents.remove((Long) ref.getProperty(Constants.SERVICE_ID))) {
-            String now = agents.lookup(type).map(AgentBindings.Binding::provider).orElse(null);
-            if (now == null) {
-                LOG.warn("Resource type {} no longer has an agent ({} went away)", type, provider(ref));
-                events.publish(event(ClusterEvent.Type.AGENT_UNBOUND, type, "resource type " + type + " has no agent"));
-            } else {
-                LOG.info("Resource type {} now handled by {}", type, now);
-                events.publish(event(ClusterEvent.Type.AGENT_BOUND, type, "resource type " + type + " bound to " + now));
-            }
+    /** From the agent registry, on whatever thread bound or unbound the agent. */
+    @Override
+    public void agentChanged(String type, Optional<String> provider, boolean fencing) {
+        String kind = fencing ? "Fencing type" : "Resource type";
+        if (provider.isPresent()) {
+            LOG.info("{} {} now handled by {}", kind, type, provider.get());
+            events.publish(event(ClusterEvent.Type.AGENT_BOUND, type, kind + " " + type + " bound to " + provider.get()));
+        } else {
+            LOG.warn("{} {} no longer has an agent", kind, type);
+            events.publish(event(ClusterEvent.Type.AGENT_UNBOUND, type, kind + " " + type + " has no agent"));
         }
         refresh();
     }
@@ -217,6 +228,50 @@ public class NodeRuntime implements ClusterService {
         return s;
     }
 
+    @Override
+    public OperationResult runOperation(String resource, ResourceOperation operation) {
+        ResourceSpec spec = resources.get(resource);
+        if (spec == null) {
+            throw new IllegalArgumentException("No resource " + resource + " in haresources"
+                    + (resources.isEmpty() ? "" : "; resources are: " + String.join(", ", resources.keySet())));
+        }
+        Outcome outcome;
+        try {
+            outcome = operations.submit(spec, operation).thenApplyAsync(this::record, core)
+                    .get(MAX_WAIT_MINUTES, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + operation + " of " + resource);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(operation + " of " + resource + " did not complete: " + e, e);
+        }
+        return outcome;
+    }
+
+    /** Core thread: applies an operation's result to the resource's state. */
+    private Outcome record(Outcome o) {
+        ResourceState before = states.put(o.resource(), o.state());
+        String op = o.operation().name().toLowerCase();
+        if (o.succeeded()) {
+            LOG.info("{} {}: {}{} ({} ms)", o.resource(), op, o.code(), o.message().isEmpty() ? "" : " " + o.message(),
+                    o.duration().toMillis());
+        } else {
+            // heartbeat's ResourceManager: "ERROR: Return code 1 from /etc/ha.d/resource.d/x"
+            LOG.error("Return code {} from {} {}{}", o.code(), o.resource(), op,
+                    o.message().isEmpty() ? "" : ": " + o.message());
+        }
+        if (before != o.state()) {
+            events.publish(event(ClusterEvent.Type.RESOURCE_STATE_CHANGED, o.resource(),
+                    o.resource() + " " + stateWord(before) + " -> " + stateWord(o.state()) + " (" + op + ")"));
+            publishSnapshot();
+        }
+        return o;
+    }
+
+    private static String stateWord(ResourceState s) {
+        return s == null ? "unknown" : s.name().toLowerCase();
+    }
+
     private void refresh() {
         if (startedAt == null || core.isShutdown()) {
             return; // before activation: activate() publishes the first snapshot
@@ -237,13 +292,13 @@ public class NodeRuntime implements ClusterService {
                 }
             }
             for (ResourceGroup g : c.haresources().groups()) {
-                List<ResourceStatus> resources = new ArrayList<>();
+                List<ResourceStatus> rs = new ArrayList<>();
                 for (ResourceSpec r : g.resources()) {
-                    resources.add(new Snapshots.Resource(r.spec(), r.type(), r.arguments(),
-                            agents.lookup(r.type()).map(AgentBindings.Binding::provider), ResourceState.UNKNOWN));
+                    rs.add(new Snapshots.Resource(r.spec(), r.type(), r.arguments(),
+                            agents.resources().lookup(r.type()).map(AgentBindings.Binding::provider),
+                            states.getOrDefault(r.spec(), ResourceState.UNKNOWN)));
                 }
-                groups.add(new Snapshots.Group(g.key(), g.preferredNode(), resources,
-                        "haresources:" + g.line()));
+                groups.add(new Snapshots.Group(g.key(), g.preferredNode(), rs, "haresources:" + g.line()));
             }
         });
         String cluster = config.map(c -> c.haCf().clusterName()).orElse("linux-ha");
@@ -253,14 +308,5 @@ public class NodeRuntime implements ClusterService {
 
     private ClusterEvent event(ClusterEvent.Type type, String subject, String message) {
         return new EventDispatcher.Event(type, clock.instant(), subject, message);
-    }
-
-    private static String provider(ServiceReference<?> ref) {
-        return ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName() + "/" + ref.getBundle().getVersion();
-    }
-
-    private static int ranking(ServiceReference<?> ref) {
-        Object r = ref.getProperty(Constants.SERVICE_RANKING);
-        return r instanceof Integer ? (Integer) r : 0;
     }
 }

@@ -1,16 +1,11 @@
 package org.karabeat.shell.commands;
 
-import java.io.StringWriter;
-import java.util.Map;
 
 import javax.json.JsonArrayBuilder;
 import javax.json.JsonObject;
 import javax.json.JsonObjectBuilder;
-import javax.json.JsonWriter;
 import javax.json.spi.JsonProvider;
-import javax.json.stream.JsonGenerator;
 
-import org.apache.johnzon.core.JsonProviderImpl;
 import org.karabeat.api.ClusterStatus;
 import org.karabeat.api.ConfigFinding;
 import org.karabeat.api.NodeStatus;
@@ -23,9 +18,7 @@ import org.karabeat.api.ResourceStatus;
  */
 final class StatusJson {
 
-    // Johnzon comes with Karaf's framework; instantiated directly since ServiceLoader lookup does not
-    // cross bundle class loaders
-    private static final JsonProvider JSON = new JsonProviderImpl();
+    private static final JsonProvider JSON = Json.PROVIDER;
 
     private StatusJson() {
     }
@@ -65,10 +58,6 @@ final class StatusJson {
     }
 
     static String render(ClusterStatus s) {
-        StringWriter out = new StringWriter();
-        try (JsonWriter w = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
-            w.writeObject(toJson(s));
-        }
-        return out.toString().trim();
+        return Json.pretty(toJson(s));
     }
 }
