@@ -102,6 +102,8 @@ public class PluginLoadingIT extends KarafTestSupport {
     @Test
     public void t2_loadTypeUpgradeInPlaceWhileAnOperationRunsThenForceUnload() throws Exception {
         NodeIdentity before = NodeIdentity.of(this);
+        long aStarts = calls("a.state", "start");
+        long bStarts = calls("b.state", "start");
         String loaded = shell("hb:load-type " + DUMMY_MVN);
         assertTrue(loaded, loaded.contains("installed " + DUMMY_BSN) && loaded.contains("Dummy bound"));
         awaitResource(a, r -> r.agent().isPresent(), "Dummy bound");
@@ -118,10 +120,10 @@ public class PluginLoadingIT extends KarafTestSupport {
 
         OperationResult started = slowStart.get(30, TimeUnit.SECONDS);
         assertTrue("the start in flight finished: " + started.code() + " " + started.message(), started.succeeded());
-        assertEquals("started exactly once", 1, calls("b.state", "start"));
+        assertEquals("started exactly once", bStarts + 1, calls("b.state", "start"));
         assertEquals("the core kept a's state across the upgrade", ResourceState.RUNNING, resource(a).get().state());
         assertTrue(resource(a).get().agent().get(), resource(a).get().agent().get().endsWith("/0.1.1"));
-        assertEquals("a started once", 1, calls("a.state", "start"));
+        assertEquals("a started once", aStarts + 1, calls("a.state", "start"));
         OperationResult monitor = cluster.runOperation(a, ResourceOperation.MONITOR);
         assertEquals("the new agent sees a running", "SUCCESS", monitor.code());
 
@@ -162,7 +164,7 @@ public class PluginLoadingIT extends KarafTestSupport {
     /** How many times the Dummy agent ran {@code op} for a state file (its .calls log). */
     private long calls(String stateFile, String op) throws Exception {
         Path log = Path.of(System.getProperty("test.state"), stateFile + ".calls");
-        return Files.readAllLines(log).stream().filter(l -> l.endsWith(" " + op)).count();
+        return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.endsWith(" " + op)).count() : 0;
     }
 
     /** What identifies this node's run: the JVM, the framework, the core's activation. */

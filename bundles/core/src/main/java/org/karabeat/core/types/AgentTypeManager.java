@@ -51,6 +51,11 @@ public class AgentTypeManager implements ResourceTypes {
     private static final Logger LOG = LoggerFactory.getLogger(AgentTypeManager.class);
     /** How long to wait for a bundle's agents to appear or go (DS activates components asynchronously). */
     static final long WAIT_MILLIS = 20_000;
+    /**
+     * An agent's feature must never refresh the node's own bundles (a refresh restarts the core and drops
+     * every resource state): whatever rewiring it would want waits for the next node restart.
+     */
+    private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Reference
     private AgentRegistry registry;
@@ -121,6 +126,7 @@ public class AgentTypeManager implements ResourceTypes {
         String how = remove(bundle);
         String provider = bundle.getSymbolicName() + "/" + bundle.getVersion();
         await(() -> typesOf(bundleId).isEmpty(), "types " + types + " to go away");
+        waitFor(() -> statusShows(types, Optional.empty()));
         LOG.info("Unloaded {} ({}): types {} no longer available", provider, how, types);
         return done + "unloaded " + provider + " (" + how + "): " + String.join(", ", types) + " no longer available";
     }
@@ -154,6 +160,9 @@ public class AgentTypeManager implements ResourceTypes {
             String version = bundle.getVersion().toString();
             boolean bound = waitFor(() -> providesAtVersion(id, version));
             Set<String> types = typesOf(id);
+            String provider = bundle.getSymbolicName() + "/" + version;
+            // return when hb:status shows it: the operator's next command sees the new agent
+            waitFor(() -> statusShows(types, Optional.of(provider)));
             LOG.info("hb:load-type {}: {}; types {}", location, what, types);
             return what + (bound ? ": " + String.join(", ", types) + " bound"
                     : ": no resource or fencing agent appeared within " + WAIT_MILLIS / 1000
@@ -175,9 +184,9 @@ public class AgentTypeManager implements ResourceTypes {
         int slash = spec.indexOf('/');
         try {
             if (slash > 0) {
-                fs.installFeature(spec.substring(0, slash), spec.substring(slash + 1), EnumSet.noneOf(FeaturesService.Option.class));
+                fs.installFeature(spec.substring(0, slash), spec.substring(slash + 1), NO_REFRESH);
             } else {
-                fs.installFeature(spec, EnumSet.noneOf(FeaturesService.Option.class));
+                fs.installFeature(spec, NO_REFRESH);
             }
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot install feature " + spec + ": " + e.getMessage(), e);
@@ -185,6 +194,8 @@ public class AgentTypeManager implements ResourceTypes {
         waitFor(() -> !before.containsAll(allTypes()) || !allTypes().containsAll(before));
         Set<String> added = new TreeSet<>(allTypes());
         added.removeAll(before);
+        waitFor(() -> added.stream().allMatch(t -> statusShows(Set.of(t), registry.resources().lookup(t)
+                .map(AgentBindings.Binding::provider))));
         LOG.info("hb:load-type {}: feature installed; new types {}", spec, added);
         return "installed feature " + spec + (added.isEmpty() ? " (no new type)" : ": " + String.join(", ", added) + " bound");
     }
@@ -206,7 +217,7 @@ public class AgentTypeManager implements ResourceTypes {
             if (fs != null) {
                 for (Feature f : fs.listInstalledFeatures()) {
                     if (f.getBundles().stream().anyMatch(b -> location.equals(b.getLocation()))) {
-                        fs.uninstallFeature(f.getName(), f.getVersion(), EnumSet.noneOf(FeaturesService.Option.class));
+                        fs.uninstallFeature(f.getName(), f.getVersion(), NO_REFRESH);
                         return "feature " + f.getName() + "/" + f.getVersion() + " uninstalled";
                     }
                 }
@@ -265,6 +276,12 @@ public class AgentTypeManager implements ResourceTypes {
         if (!done.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
             LOG.warn("refresh of {} not done within {} ms", bundle.getSymbolicName(), WAIT_MILLIS);
         }
+    }
+
+    /** Whether every resource of {@code types} in the published status has {@code provider} as its agent. */
+    private boolean statusShows(Set<String> types, Optional<String> provider) {
+        return cluster.status().groups().stream().flatMap(g -> g.resources().stream())
+                .filter(r -> types.contains(r.type())).allMatch(r -> r.agent().equals(provider));
     }
 
     private List<ResourceStatus> startedResources(Set<String> types) {
