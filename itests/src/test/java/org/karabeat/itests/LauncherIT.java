@@ -156,6 +156,33 @@ public class LauncherIT {
     }
 
     @Test
+    public void aScriptLoadsStartsAndUnloadsAnAgentThroughBinKarabeat() throws Exception {
+        Path state = work.resolve("script-state").resolve("web.state");
+        Files.createDirectories(state.getParent());
+        String dummy = "Dummy::" + state;
+        node("script", TestCluster.haCf(work.resolve("script-logs")), "hb1 " + dummy + "\n");
+        Process p = node.startRun();
+        node.awaitReady(90_000);
+
+        NodeProcess.Result load = node.karabeat("shell", "hb:load-type file:" + System.getProperty("karabeat.sample.dummy"));
+        assertEquals(load.toString(), 0, load.exit());
+        assertTrue(load.out(), load.out().contains("Dummy bound"));
+        NodeProcess.Result status = node.karabeat("status");
+        assertTrue(status.out(), status.out().contains("org.karabeat.samples.resource-dummy"));
+
+        assertEquals(0, node.karabeat("shell", "hb:resource start " + dummy).exit());
+        assertTrue(Files.exists(state));
+        NodeProcess.Result refused = node.karabeat("shell", "hb:unload-type Dummy");
+        assertEquals(refused.toString(), 1, refused.exit());
+        assertTrue(refused.err(), refused.err().contains(dummy));
+        NodeProcess.Result forced = node.karabeat("shell", "hb:unload-type --force Dummy");
+        assertEquals(forced.toString(), 0, forced.exit());
+        assertFalse(Files.exists(state));
+        assertTrue(node.karabeat("status").out().contains("type missing"));
+        assertTrue("the node kept running", p.isAlive());
+    }
+
+    @Test
     public void aBadConfigurationExitsOneNamingFileAndLine() throws Exception {
         node("bad", "node hb1 hb2\nkeepalive 1\nkepalive 2\nucast lo 127.0.0.2\nudpport 16941\n",
                 TestCluster.HARESOURCES);
