@@ -67,8 +67,10 @@ public abstract class KarafTestSupport {
             editConfigurationFilePut("etc/org.karabeat.node.cfg", "ha.directory", conf.toString()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            // the reactor's own artifacts (the samples) first: `mvn verify` does not install them
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
-                    "file:" + repo + "@id=local@snapshots"),
+                    "file:" + System.getProperty("karabeat.test.repository") + "@id=reactor@snapshots, file:" + repo
+                            + "@id=local@snapshots"),
             vmOptions(JavaOptions.KARAF_JAVA17)
         };
         Option[] all = new Option[base.length + more.length];
