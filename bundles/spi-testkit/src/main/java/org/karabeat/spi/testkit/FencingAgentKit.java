@@ -13,21 +13,13 @@ import static org.karabeat.spi.testkit.FencingCheck.STATUS_REPORTS_PLUG;
 import static org.karabeat.spi.testkit.FencingCheck.UNKNOWN_PLUG_NOT_SUCCESS;
 import static org.karabeat.spi.testkit.FencingCheck.WITHIN_TIMEOUT;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Predicate;
 
 import org.karabeat.spi.FenceResult;
 import org.karabeat.spi.FencingAgent;
 import org.karabeat.spi.PowerState;
-import org.w3c.dom.Document;
 
 /**
  * Checks a {@link FencingAgent} against fence-agents' {@code fence_action} semantics, playing the node:
@@ -46,35 +38,27 @@ import org.w3c.dom.Document;
  * never against a machine that matters. It also calls {@code status} and {@code off} on the
  * {@linkplain #withUnknownPlug unknown plug}. A kit is configured, then {@link #run()}; it is not thread-safe.
  */
-public final class FencingAgentKit {
+public final class FencingAgentKit extends AgentKit<FencingAgentKit, FencingCheck> {
 
     /** The plug name the kit assumes no device knows, unless {@link #withUnknownPlug} says otherwise. */
     public static final String DEFAULT_UNKNOWN_PLUG = "karabeat-testkit-no-such-plug";
 
+    private static final Profile<FencingCheck> PROFILE = new Profile<>("fencing agent", FencingCheck.class,
+            MetaDataXml.Family.FENCE_AGENTS, META_DATA_PRESENT, META_DATA_WELL_FORMED, META_DATA_FENCE_SHAPE,
+            WITHIN_TIMEOUT, NO_THREAD_LEFT);
+
     private final FencingAgent agent;
-    private final String type;
-    private Map<String, String> parameters = new LinkedHashMap<>();
     private String plug;
     private String unknownPlug = DEFAULT_UNKNOWN_PLUG;
-    private Duration timeout = KitFenceRequest.DEFAULT_TIMEOUT;
-    private Duration threadGrace = ResourceAgentKit.DEFAULT_THREAD_GRACE;
-    private Predicate<Thread> ignoredThreads = t -> false;
-    private final Set<FencingCheck> skipped = EnumSet.noneOf(FencingCheck.class);
 
     private FencingAgentKit(FencingAgent agent, String type) {
-        this.agent = Objects.requireNonNull(agent, "agent");
-        this.type = KitResourceRequest.requireText(type, "type");
+        super(PROFILE, agent, type, KitFenceRequest.DEFAULT_TIMEOUT);
+        this.agent = agent;
     }
 
     /** A kit for {@code agent}, testing devices of fencing type {@code type}. */
     public static FencingAgentKit forAgent(FencingAgent agent, String type) {
         return new FencingAgentKit(agent, type);
-    }
-
-    /** The device parameters (address, credentials, ...), named as in the agent's meta-data. */
-    public FencingAgentKit withParameters(Map<String, String> values) {
-        this.parameters = new LinkedHashMap<>(Objects.requireNonNull(values, "parameters"));
-        return this;
     }
 
     /** The plug (node, domain, outlet) the kit powers off and on. Required. */
@@ -86,33 +70,6 @@ public final class FencingAgentKit {
     /** A plug the device does not know ({@value #DEFAULT_UNKNOWN_PLUG} by default). */
     public FencingAgentKit withUnknownPlug(String value) {
         this.unknownPlug = KitResourceRequest.requireText(value, "unknown plug");
-        return this;
-    }
-
-    /** The timeout of every call (20 s by default). */
-    public FencingAgentKit withTimeout(Duration value) {
-        this.timeout = KitResourceRequest.requirePositive(value, "timeout");
-        return this;
-    }
-
-    /** How long threads and processes a call started get to end after it returned (1 s by default). */
-    public FencingAgentKit withThreadGrace(Duration value) {
-        this.threadGrace = KitResourceRequest.requirePositive(value, "thread grace");
-        return this;
-    }
-
-    /** Threads that are not the agent's to stop; see {@link ResourceAgentKit#ignoringThreads}. */
-    public FencingAgentKit ignoringThreads(Predicate<Thread> predicate) {
-        this.ignoredThreads = this.ignoredThreads.or(Objects.requireNonNull(predicate, "predicate"));
-        return this;
-    }
-
-    /**
-     * Leaves checks out: they are reported NOT_RUN "skipped by the test", are not failures, and the kit
-     * makes no call for them.
-     */
-    public FencingAgentKit skip(FencingCheck... checks) {
-        skipped.addAll(Arrays.asList(checks));
         return this;
     }
 
@@ -131,16 +88,24 @@ public final class FencingAgentKit {
         return new Run().execute();
     }
 
-    /** One run: the node's side of the conversation. */
-    private final class Run {
+    @Override
+    String agentMetaData() {
+        return agent.metaData(type);
+    }
 
-        private final OperationRunner runner = new OperationRunner(threadGrace, ignoredThreads);
-        private final Results<FencingCheck> results = new Results<>(FencingCheck.class, skipped);
+    /** One run: fence_action's semantics. */
+    private final class Run extends KitRun<KitFenceRequest, FenceResult> {
+
         private final KitFenceRequest request = KitFenceRequest.builder(type).parameters(parameters).plug(plug)
                 .timeout(timeout).build();
 
-        KitReport execute() {
-            metaData();
+        Run() {
+            super(Map.of("status", agent::status, "off", agent::off, "on", agent::on, "reboot", agent::reboot),
+                    KitFenceRequest::timeout);
+        }
+
+        @Override
+        void agentChecks() {
             if (results.wants(STATUS_REPORTS_PLUG)) {
                 Op<FenceResult> op = call("status", request);
                 if (success(op) && (op.value().powerState() == PowerState.ON || op.value().powerState() == PowerState.OFF)) {
@@ -199,47 +164,6 @@ public final class FencingAgentKit {
                 }
                 results.judge(UNKNOWN_PLUG_NOT_SUCCESS, problems, "for plug " + unknownPlug + ": " + String.join(", ", answers));
             }
-            if (runner.timeoutProblems().isEmpty()) {
-                results.pass(WITHIN_TIMEOUT, runner.timeoutSummary());
-            } else {
-                results.fail(WITHIN_TIMEOUT, String.join("; ", runner.timeoutProblems()));
-            }
-            results.judge(NO_THREAD_LEFT, runner.leftBehindProblems(), runner.leftBehindSummary());
-            return results.report("fencing agent " + type + " (" + agent.getClass().getName() + ")");
-        }
-
-        private void metaData() {
-            if (!results.wants(META_DATA_PRESENT) && !results.wants(META_DATA_WELL_FORMED)
-                    && !results.wants(META_DATA_FENCE_SHAPE)) {
-                return;
-            }
-            Op<String> op = runner.run("meta-data", timeout, true, () -> agent.metaData(type));
-            String xml = op.returned() ? op.value() : null;
-            if (xml == null || xml.trim().isEmpty()) {
-                results.fail(META_DATA_PRESENT, "metaData(\"" + type + "\") must return the agent's meta-data XML;"
-                        + " the agent " + (xml == null ? op.outcome() : "returned an empty string"));
-                results.notRun(META_DATA_WELL_FORMED, "there is no meta-data to parse (see meta-data.present)");
-                results.notRun(META_DATA_FENCE_SHAPE, "there is no meta-data to parse (see meta-data.present)");
-                return;
-            }
-            results.pass(META_DATA_PRESENT, "metaData(\"" + type + "\") returned " + xml.length() + " characters");
-            String[] problem = new String[1];
-            Document doc = MetaDataXml.parse(xml, problem);
-            if (doc == null) {
-                results.fail(META_DATA_WELL_FORMED, "meta-data must be well-formed XML; " + problem[0]);
-                results.notRun(META_DATA_FENCE_SHAPE, "the meta-data could not be parsed (see meta-data.well-formed)");
-                return;
-            }
-            results.pass(META_DATA_WELL_FORMED, "well-formed XML, root element <" + doc.getDocumentElement().getTagName()
-                    + ">");
-            List<String> problems = MetaDataXml.shapeProblems(doc, List.of("on", "off", "reboot", "status"), false);
-            if (problems.isEmpty()) {
-                results.pass(META_DATA_FENCE_SHAPE, "<resource-agent name=\""
-                        + doc.getDocumentElement().getAttribute("name") + "\"> with parameters and actions");
-            } else {
-                results.fail(META_DATA_FENCE_SHAPE,
-                        "meta-data must have the fence-agents resource-agent shape; " + String.join("; ", problems));
-            }
         }
 
         /**
@@ -269,27 +193,6 @@ public final class FencingAgentKit {
                 return List.of();
             }
             return List.of("status after " + action + " must say " + want + "; the agent " + status.outcome());
-        }
-
-        private Op<FenceResult> call(String action, KitFenceRequest r) {
-            return call(action, action.split(" ")[0], r);
-        }
-
-        private Op<FenceResult> call(String label, String action, KitFenceRequest r) {
-            return runner.run(label, r.timeout(), true, () -> {
-                switch (action) {
-                    case "status":
-                        return agent.status(r);
-                    case "off":
-                        return agent.off(r);
-                    case "on":
-                        return agent.on(r);
-                    case "reboot":
-                        return agent.reboot(r);
-                    default:
-                        throw new IllegalArgumentException(action);
-                }
-            });
         }
     }
 

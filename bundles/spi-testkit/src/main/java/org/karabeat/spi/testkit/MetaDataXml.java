@@ -31,6 +31,21 @@ final class MetaDataXml {
     /** The timeouts the node understands: a whole number of milliseconds, seconds (the default) or minutes. */
     private static final Pattern TIMEOUT = Pattern.compile("\\s*(\\d+)\\s*(ms|s|m)?\\s*");
 
+    /**
+     * A family of agents and the shape its meta-data must have: its {@code name} and what its meta-data is
+     * called in messages, the actions that must be listed ({@code "monitor|status"} means either), and
+     * whether each must have a timeout.
+     */
+    record Family(String name, String document, List<String> actions, boolean timedActions) {
+
+        /** OCF resource agents, as the node runs them. */
+        static final Family OCF = new Family("OCF", "OCF meta-data XML",
+                List.of("start", "stop", "monitor|status", "meta-data"), true);
+        /** fence-agents, as the node fences with them. */
+        static final Family FENCE_AGENTS = new Family("fence-agents", "meta-data XML",
+                List.of("on", "off", "reboot", "status"), false);
+    }
+
     private MetaDataXml() {
     }
 

@@ -18,19 +18,16 @@ import static org.karabeat.spi.testkit.ResourceCheck.WITHIN_TIMEOUT;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.karabeat.spi.AgentResult;
 import org.karabeat.spi.ResourceAgent;
 import org.karabeat.spi.ResultCode;
-import org.w3c.dom.Document;
 
 /**
  * Runs {@code ocf-tester}'s script against a {@link ResourceAgent}, playing the node: meta-data, validate
@@ -50,7 +47,7 @@ import org.w3c.dom.Document;
  * running the test. A kit is configured, then {@link #run()} (each run is independent); it is not
  * thread-safe.
  */
-public final class ResourceAgentKit {
+public final class ResourceAgentKit extends AgentKit<ResourceAgentKit, ResourceCheck> {
 
     /** How long after its start the slow start is interrupted, unless {@link #withInterruptAfter} says otherwise. */
     public static final Duration DEFAULT_INTERRUPT_AFTER = Duration.ofMillis(500);
@@ -60,34 +57,26 @@ public final class ResourceAgentKit {
     private static final Set<ResultCode> REJECTIONS = EnumSet.of(ResultCode.ERR_CONFIGURED, ResultCode.ERR_ARGS,
             ResultCode.ERR_INSTALLED, ResultCode.ERR_PERM);
 
+    private static final Profile<ResourceCheck> PROFILE = new Profile<>("resource agent", ResourceCheck.class,
+            MetaDataXml.Family.OCF, META_DATA_PRESENT, META_DATA_WELL_FORMED, META_DATA_OCF_SHAPE, WITHIN_TIMEOUT,
+            NO_THREAD_LEFT);
+
     private final ResourceAgent agent;
-    private final String type;
-    private Map<String, String> parameters = new LinkedHashMap<>();
     private Map<String, String> badParameters;
     private Map<String, String> slowParameters;
-    private Duration timeout = KitResourceRequest.DEFAULT_TIMEOUT;
     private Duration interruptAfter = DEFAULT_INTERRUPT_AFTER;
-    private Duration threadGrace = DEFAULT_THREAD_GRACE;
     private String localNode = KitResourceRequest.DEFAULT_LOCAL_NODE;
     private String resourceId;
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private Predicate<Thread> ignoredThreads = t -> false;
-    private final Set<ResourceCheck> skipped = EnumSet.noneOf(ResourceCheck.class);
 
     private ResourceAgentKit(ResourceAgent agent, String type) {
-        this.agent = Objects.requireNonNull(agent, "agent");
-        this.type = KitResourceRequest.requireText(type, "type");
+        super(PROFILE, agent, type, KitResourceRequest.DEFAULT_TIMEOUT);
+        this.agent = agent;
     }
 
     /** A kit for {@code agent}, testing resources of {@code type} (as written in {@code haresources}). */
     public static ResourceAgentKit forAgent(ResourceAgent agent, String type) {
         return new ResourceAgentKit(agent, type);
-    }
-
-    /** A valid configuration: validate must accept it, start must start it. Empty by default. */
-    public ResourceAgentKit withParameters(Map<String, String> values) {
-        this.parameters = copy(values, "parameters");
-        return this;
     }
 
     /** An invalid configuration validate must reject; without it {@code validate.rejects-invalid} does not run. */
@@ -106,21 +95,9 @@ public final class ResourceAgentKit {
         return this;
     }
 
-    /** The timeout of every request (20 s by default, as ocf-tester). */
-    public ResourceAgentKit withTimeout(Duration value) {
-        this.timeout = KitResourceRequest.requirePositive(value, "timeout");
-        return this;
-    }
-
     /** The short deadline (and request timeout) of the slow start (500 ms by default). */
     public ResourceAgentKit withInterruptAfter(Duration value) {
         this.interruptAfter = KitResourceRequest.requirePositive(value, "interrupt deadline");
-        return this;
-    }
-
-    /** How long threads and processes a call started get to end after it returned (1 s by default). */
-    public ResourceAgentKit withThreadGrace(Duration value) {
-        this.threadGrace = KitResourceRequest.requirePositive(value, "thread grace");
         return this;
     }
 
@@ -145,52 +122,31 @@ public final class ResourceAgentKit {
         return this;
     }
 
-    /**
-     * Threads that are not the agent's to stop (a library's shared pool started on first use). Threads the
-     * JDK keeps for itself (common fork-join pool, process reaper, HTTP keep-alive) are always ignored.
-     */
-    public ResourceAgentKit ignoringThreads(Predicate<Thread> predicate) {
-        this.ignoredThreads = this.ignoredThreads.or(Objects.requireNonNull(predicate, "predicate"));
-        return this;
-    }
-
-    /**
-     * Leaves checks out: they are reported NOT_RUN "skipped by the test", are not failures, and the kit
-     * makes no call for them (start and stop themselves always run). Saying so in the test keeps it visible.
-     */
-    public ResourceAgentKit skip(ResourceCheck... checks) {
-        skipped.addAll(Arrays.asList(checks));
-        return this;
-    }
-
     /** Runs every check that is not skipped. */
     public KitReport run() {
         return new Run().execute();
     }
 
-    private static Map<String, String> copy(Map<String, String> values, String what) {
-        return new LinkedHashMap<>(Objects.requireNonNull(values, what));
+    @Override
+    String agentMetaData() {
+        return agent.metaData(type);
     }
 
-    /** One run: the node's side of the conversation. */
-    private final class Run {
+    /** One run: ocf-tester's script. */
+    private final class Run extends KitRun<KitResourceRequest, AgentResult> {
 
-        private final OperationRunner runner = new OperationRunner(threadGrace, ignoredThreads);
-        private final Results<ResourceCheck> results = new Results<>(ResourceCheck.class, skipped);
         private final KitResourceRequest valid = request(parameters, resourceId, timeout);
 
-        KitReport execute() {
-            metaData();
+        Run() {
+            super(Map.of("start", agent::start, "stop", agent::stop, "status", agent::status, "monitor", agent::monitor,
+                    "validate", agent::validate), KitResourceRequest::timeout);
+        }
+
+        @Override
+        void agentChecks() {
             validate();
             lifecycle();
             interruption();
-            if (runner.timeoutProblems().isEmpty()) {
-                results.pass(WITHIN_TIMEOUT, runner.timeoutSummary());
-            } else {
-                results.fail(WITHIN_TIMEOUT, String.join("; ", runner.timeoutProblems()));
-            }
-            results.judge(NO_THREAD_LEFT, runner.leftBehindProblems(), runner.leftBehindSummary());
-            return results.report("resource agent " + type + " (" + agent.getClass().getName() + ")");
         }
 
         private KitResourceRequest request(Map<String, String> values, String id, Duration t) {
@@ -200,41 +156,6 @@ public final class ResourceAgentKit {
                 b.resourceId(id);
             }
             return b.build();
-        }
-
-        private void metaData() {
-            if (!results.wants(META_DATA_PRESENT) && !results.wants(META_DATA_WELL_FORMED)
-                    && !results.wants(META_DATA_OCF_SHAPE)) {
-                return;
-            }
-            Op<String> op = runner.run("meta-data", timeout, true, () -> agent.metaData(type));
-            String xml = op.returned() ? op.value() : null;
-            if (xml == null || xml.trim().isEmpty()) {
-                results.fail(META_DATA_PRESENT, "metaData(\"" + type + "\") must return the agent's OCF meta-data XML;"
-                        + " the agent " + (xml == null ? op.outcome() : "returned an empty string"));
-                results.notRun(META_DATA_WELL_FORMED, "there is no meta-data to parse (see meta-data.present)");
-                results.notRun(META_DATA_OCF_SHAPE, "there is no meta-data to parse (see meta-data.present)");
-                return;
-            }
-            results.pass(META_DATA_PRESENT, "metaData(\"" + type + "\") returned " + xml.length() + " characters");
-            String[] problem = new String[1];
-            Document doc = MetaDataXml.parse(xml, problem);
-            if (doc == null) {
-                results.fail(META_DATA_WELL_FORMED, "meta-data must be well-formed XML; " + problem[0]);
-                results.notRun(META_DATA_OCF_SHAPE, "the meta-data could not be parsed (see meta-data.well-formed)");
-                return;
-            }
-            results.pass(META_DATA_WELL_FORMED, "well-formed XML, root element <" + doc.getDocumentElement().getTagName()
-                    + ">");
-            List<String> problems = MetaDataXml.shapeProblems(doc,
-                    List.of("start", "stop", "monitor|status", "meta-data"), true);
-            if (problems.isEmpty()) {
-                results.pass(META_DATA_OCF_SHAPE, "<resource-agent name=\""
-                        + doc.getDocumentElement().getAttribute("name") + "\"> with parameters and timed actions");
-            } else {
-                results.fail(META_DATA_OCF_SHAPE,
-                        "meta-data must have the OCF resource-agent shape; " + String.join("; ", problems));
-            }
         }
 
         private void validate() {
@@ -408,29 +329,6 @@ public final class ResourceAgentKit {
         private String cleanup(KitResourceRequest slow) {
             Op<AgentResult> stop = call("stop after the interrupted start", "stop", slow.withTimeout(timeout));
             return "; cleanup: stop " + stop.outcome();
-        }
-
-        private Op<AgentResult> call(String operation, KitResourceRequest request) {
-            return call(operation, operation.split(" ")[0], request);
-        }
-
-        private Op<AgentResult> call(String label, String operation, KitResourceRequest request) {
-            return runner.run(label, request.timeout(), true, () -> {
-                switch (operation) {
-                    case "start":
-                        return agent.start(request);
-                    case "stop":
-                        return agent.stop(request);
-                    case "status":
-                        return agent.status(request);
-                    case "monitor":
-                        return agent.monitor(request);
-                    case "validate":
-                        return agent.validate(request);
-                    default:
-                        throw new IllegalArgumentException(operation);
-                }
-            });
         }
     }
 

@@ -69,19 +69,29 @@ public class ConformanceTestBaseClassesTest {
         }
     }
 
+    /** Runs the conformance test {@code test}, which must pass; its result. */
+    private static Result passing(Class<?> test) {
+        Result result = JUnitCore.runClasses(test);
+        assertTrue(String.valueOf(result.getFailures()), result.wasSuccessful());
+        return result;
+    }
+
+    /** Runs the conformance test {@code test}, which must fail once; the failure's message. */
+    private static String failure(Class<?> test) {
+        Result result = JUnitCore.runClasses(test);
+        assertEquals(1, result.getFailureCount());
+        return result.getFailures().get(0).getMessage();
+    }
+
     @Test
     public void aGoodResourceAgentPasses() {
-        Result result = JUnitCore.runClasses(GoodResourceConformance.class);
-        assertTrue(String.valueOf(result.getFailures()), result.wasSuccessful());
-        assertEquals(1, result.getRunCount());
+        assertEquals(1, passing(GoodResourceConformance.class).getRunCount());
         assertTrue(GoodResourceConformance.sawDirectory);
     }
 
     @Test
     public void aBrokenResourceAgentFailsNamingTheCheck() {
-        Result result = JUnitCore.runClasses(BrokenResourceConformance.class);
-        assertEquals(1, result.getFailureCount());
-        String message = result.getFailures().get(0).getMessage();
+        String message = failure(BrokenResourceConformance.class);
         assertTrue(message, message.contains("1 check failed (of 15)"));
         assertTrue(message, message.contains("start.idempotent: start of a running resource must succeed (idempotent);"
                 + " the agent returned ERR_GENERIC: already running"));
@@ -89,16 +99,13 @@ public class ConformanceTestBaseClassesTest {
 
     @Test
     public void aGoodFencingAgentPassesAndTheHookRuns() {
-        Result result = JUnitCore.runClasses(GoodFencingConformance.class);
-        assertTrue(String.valueOf(result.getFailures()), result.wasSuccessful());
+        passing(GoodFencingConformance.class);
         assertEquals(1, GoodFencingConformance.afterKitCalls);
     }
 
     @Test
     public void aBrokenFencingAgentFailsNamingTheCheck() {
-        Result result = JUnitCore.runClasses(BrokenFencingConformance.class);
-        assertEquals(1, result.getFailureCount());
-        String message = result.getFailures().get(0).getMessage();
+        String message = failure(BrokenFencingConformance.class);
         assertTrue(message, message.contains("off.verified: off must succeed with the device confirming OFF"));
         assertTrue(message, message.contains("SUCCESS OFF (not verified): sent"));
     }

@@ -16,6 +16,9 @@ import static org.karabeat.spi.testkit.FencingCheck.REBOOT_VERIFIED;
 import static org.karabeat.spi.testkit.FencingCheck.STATUS_REPORTS_PLUG;
 import static org.karabeat.spi.testkit.FencingCheck.UNKNOWN_PLUG_NOT_SUCCESS;
 import static org.karabeat.spi.testkit.FencingCheck.WITHIN_TIMEOUT;
+import static org.karabeat.spi.testkit.KitAssertions.assertEveryCheckPassed;
+import static org.karabeat.spi.testkit.KitAssertions.assertOnly;
+import static org.karabeat.spi.testkit.KitAssertions.names;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +26,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 import org.karabeat.spi.FenceRequest;
 import org.karabeat.spi.FenceResult;
@@ -39,12 +40,8 @@ import org.karabeat.spi.PowerState;
  */
 public class FencingAgentKitTest {
 
-    private final CountDownLatch release = new CountDownLatch(1);
-
-    @After
-    public void releaseWhatTheBrokenAgentsLeft() {
-        release.countDown();
-    }
+    @Rule
+    public final LeftBehind leftBehind = new LeftBehind();
 
     static FencingAgentKit kit(FencingAgent agent) {
         return FencingAgentKit.forAgent(agent, GoodFencingAgent.TYPE)
@@ -53,39 +50,10 @@ public class FencingAgentKitTest {
                 .withThreadGrace(Duration.ofMillis(300));
     }
 
-    static CheckResult assertOnly(KitReport report, FencingCheck failing, Set<FencingCheck> notRun, String... fragments) {
-        CheckResult r = report.result(failing);
-        assertEquals(report.toString(), CheckStatus.FAILED, r.status());
-        for (String f : fragments) {
-            assertTrue("the message of " + failing + " should contain '" + f + "': " + r.message(), r.message().contains(f));
-        }
-        for (CheckResult other : report.results()) {
-            if (other.check() != failing) {
-                CheckStatus expected = notRun.contains(other.check()) ? CheckStatus.NOT_RUN : CheckStatus.PASSED;
-                assertEquals(other.name() + " in " + report, expected, other.status());
-            }
-        }
-        try {
-            report.assertPassed();
-            fail("assertPassed must throw for " + report);
-        } catch (AssertionError e) {
-            assertTrue(e.getMessage(), e.getMessage().contains(failing.id()));
-        }
-        return r;
-    }
-
-    static CheckResult assertOnly(KitReport report, FencingCheck failing, String... fragments) {
-        return assertOnly(report, failing, EnumSet.noneOf(FencingCheck.class), fragments);
-    }
-
     @Test
     public void aCorrectAgentPassesEveryCheck() {
         GoodFencingAgent agent = new GoodFencingAgent();
-        KitReport report = kit(agent).run();
-        report.assertPassed();
-        for (CheckResult r : report.results()) {
-            assertEquals(r.toString(), CheckStatus.PASSED, r.status());
-        }
+        assertEveryCheckPassed(kit(agent).run(), FencingCheck.values());
         assertEquals(List.of("status node2", "off node2", "status node2", "off node2", "on node2", "status node2",
                 "reboot node2", "status node2", "list ", "status karabeat-testkit-no-such-plug",
                 "off karabeat-testkit-no-such-plug"), agent.calls);
@@ -95,12 +63,10 @@ public class FencingAgentKitTest {
 
     @Test
     public void theReportNamesEveryCheckInOrder() {
-        List<String> names = new ArrayList<>();
-        kit(new GoodFencingAgent()).run().results().forEach(r -> names.add(r.name()));
         assertEquals(List.of("meta-data.present", "meta-data.well-formed", "meta-data.fence-shape",
                 "status.reports-plug", "off.verified", "off.already-off", "on.verified", "reboot.verified",
                 "list.contains-plug", "unknown-plug.not-success", "operations.within-timeout",
-                "operations.no-thread-left"), names);
+                "operations.no-thread-left"), names(kit(new GoodFencingAgent()).run()));
     }
 
     @Test
@@ -294,13 +260,7 @@ public class FencingAgentKitTest {
             @Override
             public FenceResult status(FenceRequest request) throws InterruptedException {
                 if (request.plug().equals("node2") && calls.isEmpty()) {
-                    new Thread(() -> {
-                        try {
-                            release.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }, "session-keepalive").start();
+                    leftBehind.waitingThread("session-keepalive").start();
                 }
                 return super.status(request);
             }

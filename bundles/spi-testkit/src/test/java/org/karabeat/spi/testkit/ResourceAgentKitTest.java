@@ -4,6 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.karabeat.spi.testkit.KitAssertions.assertEveryCheckPassed;
+import static org.karabeat.spi.testkit.KitAssertions.assertOnly;
+import static org.karabeat.spi.testkit.KitAssertions.names;
 import static org.karabeat.spi.testkit.ResourceCheck.INTERRUPT_HONOURED;
 import static org.karabeat.spi.testkit.ResourceCheck.META_DATA_OCF_SHAPE;
 import static org.karabeat.spi.testkit.ResourceCheck.META_DATA_PRESENT;
@@ -30,9 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 import org.karabeat.spi.AgentResult;
 import org.karabeat.spi.ResourceAgent;
@@ -46,14 +48,8 @@ import org.karabeat.spi.ResultCode;
  */
 public class ResourceAgentKitTest {
 
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
-
-    @After
-    public void releaseWhatTheBrokenAgentsLeft() {
-        release.countDown();
-        processes.forEach(Process::destroyForcibly);
-    }
+    @Rule
+    public final LeftBehind leftBehind = new LeftBehind();
 
     static Map<String, String> params(String... nameValue) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -72,33 +68,6 @@ public class ResourceAgentKitTest {
                 .withThreadGrace(Duration.ofMillis(300));
     }
 
-    /** {@code failing} FAILED with every fragment in its message, {@code notRun} NOT_RUN, all others PASSED. */
-    static CheckResult assertOnly(KitReport report, ResourceCheck failing, Set<ResourceCheck> notRun, String... fragments) {
-        CheckResult r = report.result(failing);
-        assertEquals(report.toString(), CheckStatus.FAILED, r.status());
-        for (String f : fragments) {
-            assertTrue("the message of " + failing + " should contain '" + f + "': " + r.message(), r.message().contains(f));
-        }
-        for (CheckResult other : report.results()) {
-            if (other.check() != failing) {
-                CheckStatus expected = notRun.contains(other.check()) ? CheckStatus.NOT_RUN : CheckStatus.PASSED;
-                assertEquals(other.name() + " in " + report, expected, other.status());
-            }
-        }
-        assertFalse(report.passed());
-        try {
-            report.assertPassed();
-            fail("assertPassed must throw for " + report);
-        } catch (AssertionError e) {
-            assertTrue(e.getMessage(), e.getMessage().contains(failing.id()));
-        }
-        return r;
-    }
-
-    static CheckResult assertOnly(KitReport report, ResourceCheck failing, String... fragments) {
-        return assertOnly(report, failing, EnumSet.noneOf(ResourceCheck.class), fragments);
-    }
-
     // ---------------------------------------------------------------- the correct agent
 
     @Test
@@ -106,12 +75,7 @@ public class ResourceAgentKitTest {
         GoodResourceAgent agent = new GoodResourceAgent();
         KitReport report = kit(agent).run();
 
-        report.assertPassed();
-        assertEquals(ResourceCheck.values().length, report.results().size());
-        for (CheckResult r : report.results()) {
-            assertEquals(r.toString(), CheckStatus.PASSED, r.status());
-            assertFalse(r.toString(), r.message().isEmpty());
-        }
+        assertEveryCheckPassed(report, ResourceCheck.values());
         assertTrue(report.result(INTERRUPT_HONOURED).message(),
                 report.result(INTERRUPT_HONOURED).message().contains("threw InterruptedException"));
         assertTrue(agent.running.isEmpty());
@@ -120,13 +84,11 @@ public class ResourceAgentKitTest {
     @Test
     public void theReportListsEveryCheckInOrderWithItsName() {
         KitReport report = kit(new GoodResourceAgent()).run();
-        List<String> names = new ArrayList<>();
-        report.results().forEach(r -> names.add(r.name()));
         assertEquals(List.of("meta-data.present", "meta-data.well-formed", "meta-data.ocf-shape",
                 "validate.accepts-valid", "validate.rejects-invalid", "probe.stopped-before-start", "start.succeeds",
                 "monitor.running-after-start", "start.idempotent", "stop.succeeds", "monitor.stopped-after-stop",
                 "stop.idempotent", "timeout.interrupt-honoured", "operations.within-timeout",
-                "operations.no-thread-left"), names);
+                "operations.no-thread-left"), names(report));
         assertEquals(CheckStatus.PASSED, report.result("start.idempotent").status());
         assertTrue(report.toString(), report.toString().contains("PASSED   start.idempotent: "));
     }
@@ -623,14 +585,7 @@ public class ResourceAgentKitTest {
             @Override
             public AgentResult start(ResourceRequest request) throws InterruptedException {
                 AgentResult r = super.start(request);
-                Thread t = new Thread(() -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "leaky-watcher-" + request.resourceId().length());
-                t.start();
+                leftBehind.waitingThread("leaky-watcher-" + request.resourceId().length()).start();
                 return r;
             }
         }).run();
@@ -656,13 +611,7 @@ public class ResourceAgentKitTest {
         KitReport report = kit(new GoodResourceAgent() {
             @Override
             public AgentResult stop(ResourceRequest request) throws InterruptedException {
-                Thread t = new Thread(() -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "shared-library-pool");
+                Thread t = leftBehind.waitingThread("shared-library-pool");
                 t.setDaemon(true);
                 t.start();
                 return super.stop(request);
@@ -678,7 +627,7 @@ public class ResourceAgentKitTest {
             public AgentResult start(ResourceRequest request) throws InterruptedException {
                 if (!running.contains(request.resourceId()) && !request.parameters().containsKey("sleep_ms")) {
                     try {
-                        processes.add(new ProcessBuilder("sleep", "30").start());
+                        leftBehind.process("sleep", "30");
                     } catch (IOException e) {
                         return AgentResult.failed(ResultCode.ERR_INSTALLED, e.toString());
                     }
