@@ -65,6 +65,9 @@ public abstract class KarafTestSupport {
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.karabeat.node.cfg", "node.name", "hb1"),
             editConfigurationFilePut("etc/org.karabeat.node.cfg", "ha.directory", conf.toString()),
+            // never the host's /var/lib/heartbeat: hb_uuid and hb_generation go beside the test's config
+            editConfigurationFilePut("etc/org.karabeat.node.cfg", "state.directory",
+                    conf.resolveSibling(conf.getFileName() + "-state").toString()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
             // the reactor's own artifacts (the samples) first: `mvn verify` does not install them

@@ -51,7 +51,8 @@ public class LauncherIT {
         // bin/karabeat creates the per-node etc/ from the installation; then give the node its demo name
         assertEquals(0, node.karabeat("verify", "--help").exit());
         Path cfg = base.resolve("etc/org.karabeat.node.cfg");
-        Files.writeString(cfg, Files.readString(cfg).replace("node.name =", "node.name = hb1"));
+        Files.writeString(cfg, Files.readString(cfg).replace("node.name =", "node.name = hb1")
+                .replace("state.directory = /var/lib/heartbeat", "state.directory = " + base.resolve("state")));
         return node;
     }
 

@@ -18,6 +18,8 @@ public interface ClusterEvent {
         AGENT_UNBOUND,
         /** A node changed membership state; {@link #subject()} is the node. */
         NODE_STATE_CHANGED,
+        /** A link to a peer went up or dead; {@link #subject()} is {@code node:interface}. */
+        LINK_STATE_CHANGED,
         /** A resource changed state; {@link #subject()} is the resource spec. */
         RESOURCE_STATE_CHANGED,
         /** The node is stopping. */

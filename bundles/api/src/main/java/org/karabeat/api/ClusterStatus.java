@@ -32,4 +32,7 @@ public interface ClusterStatus {
      * configuration is invalid (then {@link #groups()} is empty and nothing is started).
      */
     List<ConfigFinding> configFindings();
+
+    /** The heartbeat transport of this node. */
+    TransportStatus transport();
 }

@@ -1,7 +1,9 @@
 package org.karabeat.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -20,4 +22,13 @@ public interface NodeStatus {
 
     /** When a message from this node was last received; empty if never (always empty for the local node). */
     Optional<Instant> lastHeard();
+
+    /** One entry per medium of {@code ha.cf}, in file order; empty for the local node. */
+    List<LinkStatus> links();
+
+    /** How many of this node's heartbeats arrived later than {@code warntime} since it was last (re)started. */
+    int lateHeartbeats();
+
+    /** The node's generation ({@code hg}) as last seen; it grows by one at each restart of that node. */
+    OptionalLong generation();
 }

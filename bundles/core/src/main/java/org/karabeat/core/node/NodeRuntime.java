@@ -1,5 +1,7 @@
 package org.karabeat.core.node;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,9 +11,10 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,6 +51,8 @@ import org.karabeat.core.resources.Outcome;
 import org.karabeat.core.resources.ResourceOperations;
 import org.karabeat.core.resources.ScriptEnvironment;
 import org.karabeat.core.status.Snapshots;
+import org.karabeat.transport.TransportConfig;
+import org.karabeat.transport.TransportFactory;
 import org.ops4j.pax.logging.spi.PaxAppender;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -78,7 +83,7 @@ public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
     /** How long {@link #runOperation} waits at most, whatever the agent does (the runner answers far sooner). */
     private static final long MAX_WAIT_MINUTES = 10;
 
-    private final ExecutorService core = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService core = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "karabeat-core");
         t.setDaemon(true);
         return t;
@@ -92,6 +97,9 @@ public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
     @Reference
     private AgentRegistry agents;
 
+    @Reference
+    private TransportFactory transports;
+
     // owned by the core thread after activation
     private String nodeName;
     private Path directory;
@@ -103,6 +111,7 @@ public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
     private ResourceOperations operations;
     private HeartbeatLogAppender heartbeatLog;
     private ServiceRegistration<PaxAppender> heartbeatLogRegistration;
+    private HeartbeatLoop heartbeat;
 
     public NodeRuntime() {
         this(Clock.systemUTC());
@@ -158,6 +167,25 @@ public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
             LOG.error("Karabeat not configured: fix the errors above and restart the node; nothing will be started");
         }
         agents.addListener(this);
+        if (config.isPresent()) {
+            LegacyConfig c = config.get();
+            heartbeat = new HeartbeatLoop(nodeName, c.haCf(), core, clock, () -> System.nanoTime() / 1_000_000,
+                    new HeartbeatLoop.Sink() {
+                        @Override
+                        public void changed() {
+                            publishSnapshot();
+                        }
+
+                        @Override
+                        public void event(ClusterEvent.Type type, String subject, String message) {
+                            events.publish(NodeRuntime.this.event(type, subject, message));
+                        }
+                    });
+            TransportConfig transportConfig = TransportConfig.of(c, nodeName)
+                    .withBindAddress(bindAddress(settings.transport_bind()))
+                    .withStateDirectory(Path.of(settings.state_directory()));
+            core.submit(() -> heartbeat.start(transports, transportConfig)).get(30, TimeUnit.SECONDS);
+        }
         core.submit(this::publishSnapshot).get(10, TimeUnit.SECONDS);
         events.publish(event(ClusterEvent.Type.CONFIG_LOADED, nodeName,
                 config.isPresent() ? "configuration loaded from " + directory : "configuration invalid"));
@@ -169,6 +197,15 @@ public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
         LOG.info("Heartbeat shutdown in progress. ({})", ProcessHandle.current().pid());
         agents.removeListener(this);
         events.publish(event(ClusterEvent.Type.NODE_STOPPING, nodeName, "node stopping"));
+        if (heartbeat != null) {
+            try {
+                core.submit(heartbeat::stop).get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Leaving the cluster did not complete: {}", e.toString());
+            }
+        }
         operations.close();
         core.shutdown();
         try {
@@ -282,15 +319,13 @@ public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
     /** Core thread: rebuilds the immutable status. */
     private void publishSnapshot() {
         List<NodeStatus> nodes = new ArrayList<>();
-        nodes.add(new Snapshots.Node(nodeName, true, NodeState.UP, Optional.empty()));
+        nodes.add(new Snapshots.Node(nodeName, true, heartbeat == null ? NodeState.UP : heartbeat.localState(),
+                Optional.empty(), List.of(), 0, OptionalLong.empty()));
+        if (heartbeat != null) {
+            nodes.addAll(heartbeat.peers());
+        }
         List<ResourceGroupStatus> groups = new ArrayList<>();
         config.ifPresent(c -> {
-            for (String n : c.haCf().nodes()) {
-                if (!n.equals(nodeName)) {
-                    // no cluster transport yet: nothing is known of the peers
-                    nodes.add(new Snapshots.Node(n, false, NodeState.UNKNOWN, Optional.empty()));
-                }
-            }
             for (ResourceGroup g : c.haresources().groups()) {
                 List<ResourceStatus> rs = new ArrayList<>();
                 for (ResourceSpec r : g.resources()) {
@@ -303,7 +338,20 @@ public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
         });
         String cluster = config.map(c -> c.haCf().clusterName()).orElse("linux-ha");
         snapshot.set(new Snapshots.Cluster(cluster, nodeName, directory == null ? "" : directory.toString(), startedAt,
-                nodes, groups, findings));
+                nodes, groups, findings, heartbeat == null ? Snapshots.Transport.NONE : heartbeat.transportStatus()));
+    }
+
+    /** The {@code transport.bind} setting: empty, or this node's own address (one host, several nodes). */
+    private static Optional<InetAddress> bindAddress(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(value.trim()));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("etc/" + NodeSettings.PID + ".cfg: transport.bind = " + value
+                    + ": not an address of this host");
+        }
     }
 
     private ClusterEvent event(ClusterEvent.Type type, String subject, String message) {

@@ -23,4 +23,14 @@ public @interface NodeSettings {
 
     @AttributeDefinition(name = "Syslog socket", description = "The local syslog datagram socket for logfacility")
     String syslog_socket() default "/dev/log";
+
+    @AttributeDefinition(name = "Transport bind address",
+            description = "This node's own address for ucast sockets; empty = the interface's first IPv4 address. "
+                    + "Set it only when one host runs several nodes (127.0.0.2 for the second demo node)")
+    String transport_bind() default "";
+
+    @AttributeDefinition(name = "State directory",
+            description = "Where hb_uuid and hb_generation are kept; the classic daemon's /var/lib/heartbeat, so a node "
+                    + "can switch between the classic daemon and Karabeat")
+    String state_directory() default "/var/lib/heartbeat";
 }

@@ -1,6 +1,5 @@
 package org.karabeat.shell.commands;
 
-
 import javax.json.JsonArrayBuilder;
 import javax.json.JsonObject;
 import javax.json.JsonObjectBuilder;
@@ -8,9 +7,11 @@ import javax.json.spi.JsonProvider;
 
 import org.karabeat.api.ClusterStatus;
 import org.karabeat.api.ConfigFinding;
+import org.karabeat.api.LinkStatus;
 import org.karabeat.api.NodeStatus;
 import org.karabeat.api.ResourceGroupStatus;
 import org.karabeat.api.ResourceStatus;
+import org.karabeat.api.TransportStatus;
 
 /**
  * The same content as {@link StatusText}, as JSON for scripts and monitoring. Field names are stable;
@@ -25,12 +26,7 @@ final class StatusJson {
 
     static JsonObject toJson(ClusterStatus s) {
         JsonArrayBuilder nodes = JSON.createArrayBuilder();
-        for (NodeStatus n : s.nodes()) {
-            JsonObjectBuilder o = JSON.createObjectBuilder().add("name", n.name()).add("local", n.local())
-                    .add("state", n.state().word());
-            n.lastHeard().ifPresentOrElse(t -> o.add("lastHeard", t.toString()), () -> o.addNull("lastHeard"));
-            nodes.add(o);
-        }
+        s.nodes().forEach(n -> nodes.add(node(n)));
         JsonArrayBuilder groups = JSON.createArrayBuilder();
         for (ResourceGroupStatus g : s.groups()) {
             JsonArrayBuilder resources = JSON.createArrayBuilder();
@@ -54,7 +50,32 @@ final class StatusJson {
         }
         return JSON.createObjectBuilder().add("localNode", s.localNode()).add("cluster", s.clusterName())
                 .add("configDirectory", s.configDirectory()).add("startedAt", s.startedAt().toString())
-                .add("nodes", nodes).add("groups", groups).add("configFindings", findings).build();
+                .add("nodes", nodes).add("groups", groups).add("configFindings", findings)
+                .add("transport", transport(s.transport())).build();
+    }
+
+    static JsonObjectBuilder node(NodeStatus n) {
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("name", n.name()).add("local", n.local())
+                .add("state", n.state().word());
+        n.lastHeard().ifPresentOrElse(t -> o.add("lastHeard", t.toString()), () -> o.addNull("lastHeard"));
+        n.generation().ifPresentOrElse(g -> o.add("generation", g), () -> o.addNull("generation"));
+        o.add("lateHeartbeats", n.lateHeartbeats());
+        JsonArrayBuilder links = JSON.createArrayBuilder();
+        n.links().forEach(l -> links.add(link(l)));
+        return o.add("links", links);
+    }
+
+    static JsonObjectBuilder link(LinkStatus l) {
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("name", l.name()).add("state", l.state().word());
+        l.lastHeard().ifPresentOrElse(t -> o.add("lastHeard", t.toString()), () -> o.addNull("lastHeard"));
+        return o;
+    }
+
+    static JsonObjectBuilder transport(TransportStatus t) {
+        JsonObjectBuilder counters = JSON.createObjectBuilder();
+        t.counters().forEach(counters::add);
+        return JSON.createObjectBuilder().add("running", t.running()).add("uuid", t.uuid())
+                .add("generation", t.generation()).add("counters", counters);
     }
 
     static String render(ClusterStatus s) {

@@ -1,0 +1,175 @@
+package org.karabeat.transport.reliable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.karabeat.transport.wire.HbMessage;
+
+/**
+ * The result of one call into {@link ReliableDelivery}: the verdict on the message, and what to send because of
+ * it. Immutable.
+ *
+ * <ul>
+ * <li>{@link #toSend()}: unsequenced control messages ({@code NS_ackmsg}, {@code NS_nak_rexmit}) with only their
+ * own fields; the caller appends {@code destuuid} and the control fields ({@code src srcuuid hg ts ttl auth}, no
+ * {@code seq}, no {@code ld}), encodes, and sends them on every medium.</li>
+ * <li>{@link #toResend()}: retransmissions, the exact bytes first sent; send each on every medium as is (heartbeat
+ * marks nothing in a retransmission).</li>
+ * </ul>
+ */
+public final class Outcome {
+
+    private static final Outcome[] PLAIN = new Outcome[Verdict.values().length * 2];
+
+    static {
+        for (Verdict v : Verdict.values()) {
+            PLAIN[v.ordinal() * 2] = new Outcome(v, false, false, 0, false, false, List.of(), List.of());
+            PLAIN[v.ordinal() * 2 + 1] = new Outcome(v, true, false, 0, false, false, List.of(), List.of());
+        }
+    }
+
+    private final Verdict verdict;
+    private final boolean refreshesLink;
+    private final boolean newGeneration;
+    private final long previousGeneration;
+    private final boolean peerRestarted;
+    private final boolean filledGap;
+    private final List<HbMessage> toSend;
+    private final List<byte[]> toResend;
+
+    private Outcome(Verdict verdict, boolean refreshesLink, boolean newGeneration, long previousGeneration,
+            boolean peerRestarted, boolean filledGap, List<HbMessage> toSend, List<byte[]> toResend) {
+        this.verdict = verdict;
+        this.refreshesLink = refreshesLink;
+        this.newGeneration = newGeneration;
+        this.previousGeneration = previousGeneration;
+        this.peerRestarted = peerRestarted;
+        this.filledGap = filledGap;
+        this.toSend = toSend;
+        this.toResend = toResend;
+    }
+
+    static Outcome of(Verdict verdict, boolean refreshesLink) {
+        return PLAIN[verdict.ordinal() * 2 + (refreshesLink ? 1 : 0)];
+    }
+
+    static Outcome of(Verdict verdict, boolean refreshesLink, Sink sink) {
+        if (sink.isEmpty()) {
+            return of(verdict, refreshesLink);
+        }
+        return new Outcome(verdict, refreshesLink, false, 0, false, false, sink.sends(), sink.resends());
+    }
+
+    static Outcome accepted(Verdict verdict, boolean newGeneration, long previousGeneration, boolean peerRestarted,
+            boolean filledGap, Sink sink) {
+        return new Outcome(verdict, verdict == Verdict.DELIVER, newGeneration, previousGeneration, peerRestarted,
+                filledGap, sink.sends(), sink.resends());
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** True when the message is to be handed to the core ({@link Verdict#DELIVER}). */
+    public boolean deliver() {
+        return verdict == Verdict.DELIVER;
+    }
+
+    /**
+     * True when heartbeat would count this datagram as a sign of life of the link it came on: a message kept
+     * (KEEPIT) or a duplicate of the last seq (heartbeat.c:3612-3631). Not for stale, replayed, invalid messages,
+     * NAKs, or messages for another node. (Whether the node itself is alive is the core's business.)
+     */
+    public boolean refreshesLink() {
+        return refreshesLink;
+    }
+
+    /**
+     * True when the message carried a generation newer than the one known for its node (also the first time a
+     * node is seen, then {@link #previousGeneration()} is 0): the node's stream started again.
+     */
+    public boolean newGeneration() {
+        return newGeneration;
+    }
+
+    /** The generation known before this message, when {@link #newGeneration()}. */
+    public long previousGeneration() {
+        return previousGeneration;
+    }
+
+    /**
+     * True when a node known with a generation &gt; 0 came with a newer one: log
+     * {@code "Heartbeat restart on node %s"} (heartbeat.c:5728-5732).
+     */
+    public boolean peerRestarted() {
+        return peerRestarted;
+    }
+
+    /** True when the message was one of its node's missing seqs (reordered or retransmitted). */
+    public boolean filledGap() {
+        return filledGap;
+    }
+
+    /** Control messages to stamp and send (see the class comment). Unmodifiable. */
+    public List<HbMessage> toSend() {
+        return toSend;
+    }
+
+    /** Encoded messages to send again, byte for byte. Unmodifiable; each array is the caller's. */
+    public List<byte[]> toResend() {
+        return toResend;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(verdict.name());
+        if (peerRestarted) {
+            sb.append(" restarted(was ").append(Long.toHexString(previousGeneration)).append(')');
+        } else if (newGeneration) {
+            sb.append(" new-generation");
+        }
+        if (filledGap) {
+            sb.append(" filled-gap");
+        }
+        if (!toSend.isEmpty()) {
+            sb.append(" send").append(toSend);
+        }
+        if (!toResend.isEmpty()) {
+            sb.append(" resend=").append(toResend.size());
+        }
+        return sb.toString();
+    }
+
+    /** Collects what one call wants sent. */
+    static final class Sink {
+        private List<HbMessage> sends;
+        private List<byte[]> resends;
+
+        void send(HbMessage m) {
+            if (sends == null) {
+                sends = new ArrayList<>(2);
+            }
+            sends.add(m);
+        }
+
+        void resend(byte[] bytes) {
+            if (resends == null) {
+                resends = new ArrayList<>();
+            }
+            resends.add(bytes);
+        }
+
+        boolean isEmpty() {
+            return sends == null && resends == null;
+        }
+
+        List<HbMessage> sends() {
+            return sends == null ? List.of() : Collections.unmodifiableList(sends);
+        }
+
+        List<byte[]> resends() {
+            return resends == null ? List.of() : Collections.unmodifiableList(resends);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.karabeat.transport.reliable;
+
+import java.util.TreeMap;
+
+/**
+ * What is known of one node's sequenced stream: heartbeat's {@code struct seqtrack} (include/heartbeat.h:236-250)
+ * plus the per-seq request timers of hb_rexmit.c. Mutable state of {@link ReliableDelivery}, not thread-safe.
+ */
+final class PeerStream {
+
+    static final long NO_SEQ = -1;
+
+    final String node;
+    /** {@code seqtrack.ack_trigger}: chosen once per node, {@code rand() % ACK_MSG_DIV} (config.c:1371). */
+    final int ackTrigger;
+
+    /** {@code seqtrack.generation}. */
+    long generation;
+    /** {@code seqtrack.last_seq}, {@link #NO_SEQ} for NOSEQUENCE. */
+    long lastSeq = NO_SEQ;
+    /** {@code seqtrack.seqmissing}: missing seq → its request timer. The first key is {@code first_missing_seq}. */
+    final TreeMap<Long, Pending> missing = new TreeMap<>();
+    /** {@code seqtrack.ackseq}: what this node acked of OUR stream. */
+    long ackedOurStream;
+    /** Whether requests go to it (heartbeat: node status up or active, hb_rexmit.c:164-168). */
+    boolean up = true;
+
+    long delivered;
+    long recovered;
+    long lost;
+    long rexmitRequested;
+
+    PeerStream(String node, int ackTrigger) {
+        this.node = node;
+        this.ackTrigger = ackTrigger;
+    }
+
+    /** {@code first_missing_seq}: the smallest missing seq, 0 when none. */
+    long firstMissing() {
+        return missing.isEmpty() ? 0 : missing.firstKey();
+    }
+
+    /** reset_seqtrack (heartbeat.c:5535-5559), less the generation, which the caller sets. */
+    void reset() {
+        missing.clear();
+        lastSeq = NO_SEQ;
+        ackedOurStream = 0;
+    }
+
+    PeerState snapshot() {
+        return new PeerState(node, generation, lastSeq, java.util.List.copyOf(missing.keySet()), ackTrigger,
+                ackedOurStream, up, delivered, recovered, lost, rexmitRequested);
+    }
+
+    /** One missing seq's request timer. */
+    static final class Pending {
+        long dueMillis;
+        int requests;
+
+        Pending(long dueMillis) {
+            this.dueMillis = dueMillis;
+        }
+    }
+}

@@ -1,0 +1,689 @@
+package org.karabeat.transport.reliable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import org.karabeat.transport.wire.HbMessage;
+
+import static org.karabeat.transport.reliable.ControlMessages.F_ACKSEQ;
+import static org.karabeat.transport.reliable.ControlMessages.F_FIRSTSEQ;
+import static org.karabeat.transport.reliable.ControlMessages.F_HBGENERATION;
+import static org.karabeat.transport.reliable.ControlMessages.F_LASTSEQ;
+import static org.karabeat.transport.reliable.ControlMessages.F_PROTOCOL;
+import static org.karabeat.transport.reliable.ControlMessages.F_SEQ;
+import static org.karabeat.transport.reliable.ControlMessages.F_TIME;
+import static org.karabeat.transport.reliable.ControlMessages.F_TO;
+import static org.karabeat.transport.reliable.ControlMessages.F_TOUUID;
+import static org.karabeat.transport.reliable.ControlMessages.T_ACKMSG;
+import static org.karabeat.transport.reliable.ControlMessages.T_NAKREXMIT;
+import static org.karabeat.transport.reliable.ControlMessages.T_REXMIT;
+import static org.karabeat.transport.reliable.ControlMessages.T_STATUS;
+import static org.karabeat.transport.reliable.ReliableConfig.ACK_MSG_DIV;
+import static org.karabeat.transport.reliable.ReliableConfig.FLOWCONTROL_LIMIT;
+import static org.karabeat.transport.reliable.ReliableConfig.MAXMSGHIST;
+import static org.karabeat.transport.reliable.ReliableConfig.MAX_REXMIT_BATCH;
+
+/**
+ * Heartbeat 3.0.6's reliable delivery (sequence numbers, acks, retransmission) as a pure state machine: no
+ * threads, no sockets, no clock. Time comes in as a monotonic millisecond argument; what to send comes out as
+ * return values; what heartbeat would log goes to a {@link ReliableEvents} the caller supplies.
+ *
+ * <h2>How the runtime drives it (all on one thread; the class is not thread-safe)</h2>
+ * <ol>
+ * <li><b>Sending a sequenced message</b>: {@code seq = nextSeq()}; put {@code seq=<hex>} (and the other control
+ * fields) into the message, sign and encode it; then {@code outcome = sent(message, bytes, now)}, send the bytes
+ * on every medium, and handle {@code outcome} as below. {@code sent} keeps the bytes for retransmission and
+ * processes the message as received from this node (heartbeat's loopback, heartbeat.c:5911-5913), which is how
+ * this node acks its own stream; {@code outcome.deliver()} says whether to hand the node's own message to the
+ * core, as heartbeat does.</li>
+ * <li><b>Receiving</b> an authentic message (any kind, this node's own bcast copies included):
+ * {@code outcome = onReceived(message, now)}. Deliver it to the core if {@link Outcome#deliver()}; count the link
+ * alive if {@link Outcome#refreshesLink()}; log "Heartbeat restart on node X" if {@link Outcome#peerRestarted()};
+ * stamp and send every {@link Outcome#toSend()} and send every {@link Outcome#toResend()} byte array as is.</li>
+ * <li><b>Timers</b>: at {@link #nextDueMillis()} (or on a periodic tick of a few tens of ms), call
+ * {@link #dueRexmitRequests(long)} and stamp and send what it returns.</li>
+ * <li><b>Membership</b>: tell it {@link #setPeerUp(String, boolean)} when the core declares a node dead or back:
+ * no retransmission requests go to a dead node (hb_rexmit.c:164-168), and a dead node's acks do not hold back
+ * {@link #ackedByAll()}.</li>
+ * </ol>
+ * The unsequenced messages it returns need not be fed back to it (this node's own acks are applied at once);
+ * when they come back anyway, over bcast, they change nothing.
+ *
+ * <h2>Semantics (heartbeat 3.0.6, heartbeat.c should_drop_message 5574-5858, is_lost_packet 5937-6014)</h2>
+ * Each node's stream is tracked per generation. A sequenced message is accepted once: in sequence, as the first
+ * seen of a generation, after a gap (the gap's seqs become missing), or as one of the missing seqs. Accepted
+ * messages are delivered at once, in arrival order — nothing is held back for a gap, exactly as heartbeat, whose
+ * own stream is sometimes reordered on the wire. A missing seq is asked for, one seq per {@code NS_rexmit}, after
+ * a random 50–{@code max_rexmit_delay} ms and then every {@code max_rexmit_delay} ms while the node is up, until it
+ * comes, is NAKed, falls {@value ReliableConfig#MAXMSGHIST} seqs behind, or the stream resets. Everything else with
+ * a seq is dropped: the same seq again (duplicate), an older seq not missing (stale), an older generation
+ * (replay). A newer generation resets the stream (the node restarted). Every node's stream is acked, this node's
+ * own included, whenever the in-sequence seq ≡ the node's random ack trigger (mod {@value ReliableConfig#ACK_MSG_DIV})
+ * and nothing below it is missing.
+ */
+public final class ReliableDelivery {
+
+    private final ReliableConfig config;
+    private final RandomGenerator random;
+    private final ReliableEvents events;
+    private final TransmitHistory history = new TransmitHistory(MAXMSGHIST);
+    private final Map<String, PeerStream> streams = new LinkedHashMap<>();
+    private final PeerStream self;
+    private final long[] counts = new long[Counter.values().length];
+
+    private long lastAllocatedSeq;
+    /** {@code hist->ackseq}: the lowest seq acked by every live node (heartbeat.c:2298-2412). */
+    private long ackedByAll;
+    /** {@code enable_flow_control} (heartbeat.c:324, 3126-3132). */
+    private boolean flowControl = true;
+
+    /**
+     * @param config this node
+     * @param random the source of the ack triggers and first-request delays (seed it in tests)
+     * @param events what heartbeat would log; {@link ReliableEvents#NONE} for nothing
+     */
+    public ReliableDelivery(ReliableConfig config, RandomGenerator random, ReliableEvents events) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.random = Objects.requireNonNull(random, "random");
+        this.events = Objects.requireNonNull(events, "events");
+        this.self = stream(config.localNode());
+    }
+
+    public ReliableConfig config() {
+        return config;
+    }
+
+    // ------------------------------------------------------------------------------------------------ sending
+
+    /** The seq for the next sequenced message: 1, 2, 3, ... in this generation (ha_msg_seq, ha_msg_internal.c:380). */
+    public long nextSeq() {
+        return ++lastAllocatedSeq;
+    }
+
+    /**
+     * A sequenced message this node is sending: keeps {@code encoded} (copied) for retransmission, then processes
+     * {@code message} as received from this node (loopback). Call it for every sequenced message, in seq order,
+     * before or as the bytes go out.
+     *
+     * @param message the message as sent, with {@code src} = this node and its {@code seq} (hex)
+     * @param encoded its bytes as sent on the wire
+     * @return the loopback outcome: whether to deliver the own message to the core, and an own-stream ack to send
+     * @throws IllegalArgumentException when {@code message} has no valid {@code seq} or another {@code src}
+     */
+    public Outcome sent(HbMessage message, byte[] encoded, long nowMillis) {
+        long seq = ControlMessages.scanHex(message.get(F_SEQ));
+        if (seq <= 0) {
+            throw new IllegalArgumentException("sent() needs a sequenced message, not: " + message);
+        }
+        if (!config.localNode().equals(message.source())) {
+            throw new IllegalArgumentException(
+                    "sent() needs src=" + config.localNode() + ", not " + message.source());
+        }
+        history.add(seq, encoded.clone());
+        lastAllocatedSeq = Math.max(lastAllocatedSeq, seq);
+        if (flowControl && liveNodes() < 2 && history.hiSeq() - ackedByAll > FLOWCONTROL_LIMIT) {
+            // add2_xmit_hist: alone, nobody will ack; do not hang on to messages (heartbeat.c:6256-6260)
+            ackedByAll = history.hiSeq() - (FLOWCONTROL_LIMIT - 1);
+        }
+        return onReceived(message, nowMillis);
+    }
+
+    /** The highest seq sent in this generation (0 before the first). */
+    public long highestSentSeq() {
+        return history.hiSeq();
+    }
+
+    /** The highest seq of this node's stream that every live node (this one included) acked. */
+    public long ackedByAll() {
+        return ackedByAll;
+    }
+
+    /**
+     * True when more than {@value ReliableConfig#FLOWCONTROL_LIMIT} sent messages are not acked by every live
+     * node: heartbeat pauses its API clients then ({@code heartbeat_on_congestion}, heartbeat.c:6203-6208).
+     */
+    public boolean congested() {
+        return flowControl && history.hiSeq() - ackedByAll > FLOWCONTROL_LIMIT;
+    }
+
+    /**
+     * False once a status message without {@code protocol} was seen (a pre-flow-control heartbeat in the
+     * cluster): acks are neither sent nor used then, and heartbeat also stops putting {@code protocol=1} in its
+     * own status (send_local_status, heartbeat.c:4594-4601).
+     */
+    public boolean flowControlEnabled() {
+        return flowControl;
+    }
+
+    // ---------------------------------------------------------------------------------------------- receiving
+
+    /**
+     * An authentic message arrived (or this node's own, through {@link #sent}).
+     *
+     * @param message the decoded message; its {@code src} names the node
+     * @param nowMillis monotonic time
+     * @return the verdict and what to send (see {@link Outcome})
+     */
+    public Outcome onReceived(HbMessage message, long nowMillis) {
+        String type = message.type();
+        String from = message.source();
+        String ts = message.get(F_TIME);
+        // process_clustermsg (heartbeat.c:3512-3559): from, ts and type are required, and ts must be non-zero
+        if (type == null || from == null || ts == null || ControlMessages.scanHex(ts) <= 0) {
+            return invalid(from, "missing from/ts/type");
+        }
+        if (ControlMessages.isUnsequenced(type)) {
+            return receiveUnsequenced(message, type, from, nowMillis);
+        }
+        String cseq = message.get(F_SEQ);
+        if (cseq == null) {
+            return invalid(from, "missing seqno");
+        }
+        long seq = ControlMessages.scanHex(cseq);
+        if (seq <= 0) {
+            return invalid(from, "bad sequence number");
+        }
+        String cgen = message.get(F_HBGENERATION);
+        long gen = 0;
+        if (cgen != null) {
+            gen = ControlMessages.scanHex(cgen);
+            if (gen < 0) {
+                return invalid(from, "bad generation number");
+            }
+        }
+        return receiveSequenced(stream(from), message, type, seq, gen, nowMillis);
+    }
+
+    private Outcome receiveSequenced(PeerStream p, HbMessage msg, String type, long seq, long gen, long now) {
+        if (gen < p.generation) {
+            inc(Counter.STALE_GENERATION);
+            events.replayDropped(p.node, gen, p.generation);
+            return Outcome.of(Verdict.STALE_GENERATION, false);
+        }
+        Outcome.Sink sink = new Outcome.Sink();
+        boolean newGeneration = false;
+        boolean restarted = false;
+        long previousGeneration = p.generation;
+        if (gen > p.generation) {
+            // Heartbeat does this on status messages only (heartbeat.c:5723-5740); any message of a newer generation
+            // proves the restart, so Karabeat resets on the first one, whatever its type.
+            newGeneration = true;
+            if (p.generation > 0) {
+                restarted = true;
+                inc(Counter.PEER_RESTARTS);
+                events.peerRestarted(p.node, p.generation, gen);
+            }
+            abandonMissing(p, LossReason.PEER_RESTART);
+            p.reset();
+            p.generation = gen;
+        }
+
+        if (p.lastSeq == PeerStream.NO_SEQ || seq == p.lastSeq + 1) {
+            // in sequence, or the first seen of this stream (heartbeat.c:5743-5749)
+            p.lastSeq = seq;
+            ackIfNeeded(p, seq, sink);
+            giveUpOutOfWindow(p, sink);
+            return accept(p, msg, type, newGeneration, previousGeneration, restarted, false, sink);
+        }
+        if (seq == p.lastSeq) {
+            inc(Counter.DUPLICATES);
+            return Outcome.of(Verdict.DUPLICATE, true);
+        }
+        if (seq > p.lastSeq) {
+            long nlost = seq - (p.lastSeq + 1);
+            inc(Counter.GAPS);
+            events.packetsMissing(p.node, p.lastSeq, seq, nlost);
+            if (nlost > FLOWCONTROL_LIMIT) {
+                // "Something bad happened. Start over" (heartbeat.c:5769-5776): no requests, no ack
+                abandonMissing(p, LossReason.GAP_TOO_LARGE);
+                lose(p, p.lastSeq + 1, seq - 1, LossReason.GAP_TOO_LARGE);
+                p.reset();
+                p.lastSeq = seq;
+                return accept(p, msg, type, newGeneration, previousGeneration, restarted, false, sink);
+            }
+            // request_msg_rexmit(last+1 .. seq-1): one timer per seq (heartbeat.c:5778-5780, hb_rexmit.c:265-274)
+            for (long k = p.lastSeq + 1; k < seq; k++) {
+                p.missing.put(k, new PeerStream.Pending(now + firstRequestDelay()));
+            }
+            inc(Counter.MISSING, nlost);
+            p.lastSeq = seq;
+            giveUpOutOfWindow(p, sink);
+            return accept(p, msg, type, newGeneration, previousGeneration, restarted, false, sink);
+        }
+        // older than the last one: one we are missing? (heartbeat.c:5825-5827)
+        PeerStream.Pending pending = p.missing.get(seq);
+        if (pending != null) {
+            removeMissing(p, seq, sink);
+            inc(Counter.RECOVERED);
+            p.recovered++;
+            if (pending.requests > 0) {
+                inc(Counter.RECOVERED_AFTER_REQUEST);
+            }
+            return accept(p, msg, type, newGeneration, previousGeneration, restarted, true, sink);
+        }
+        inc(Counter.STALE);
+        return Outcome.of(Verdict.STALE, false);
+    }
+
+    private Outcome accept(PeerStream p, HbMessage msg, String type, boolean newGeneration, long previousGeneration,
+            boolean restarted, boolean filledGap, Outcome.Sink sink) {
+        p.delivered++;
+        boolean toUs = isToUs(msg);
+        if (toUs) {
+            inc(Counter.DELIVERED);
+            if (flowControl && T_STATUS.equals(type) && msg.get(F_PROTOCOL) == null) {
+                // HBDoMsg_T_STATUS (heartbeat.c:3124-3132)
+                flowControl = false;
+                events.flowControlDisabled(p.node);
+            }
+        } else {
+            inc(Counter.NOT_FOR_US);
+        }
+        return Outcome.accepted(toUs ? Verdict.DELIVER : Verdict.NOT_FOR_US, newGeneration, previousGeneration,
+                restarted, filledGap, sink);
+    }
+
+    private Outcome receiveUnsequenced(HbMessage msg, String type, String from, long now) {
+        String to = msg.get(F_TO);
+        boolean toUs = to == null || to.equals(config.localNode());
+        if (type.equalsIgnoreCase(T_NAKREXMIT)) {
+            // heartbeat.c:5614-5637: whoever it is addressed to, the seq is gone for everyone
+            long nseq = ControlMessages.scanHex(msg.get(F_FIRSTSEQ));
+            if (nseq <= 0) {
+                return invalid(from, "bad nak seq number");
+            }
+            inc(Counter.NAK_RECEIVED);
+            events.nakReceived(from, nseq, toUs);
+            PeerStream p = stream(from);
+            Outcome.Sink sink = new Outcome.Sink();
+            if (p.missing.containsKey(nseq)) {
+                removeMissing(p, nseq, sink);
+                lose(p, nseq, nseq, LossReason.NAK);
+            }
+            return Outcome.of(Verdict.CONTROL, false, sink);
+        }
+        if (!toUs) {
+            if (T_ACKMSG.equals(type)) {
+                inc(Counter.ACKS_IGNORED);
+            }
+            inc(Counter.NOT_FOR_US);
+            return Outcome.of(Verdict.NOT_FOR_US, false);
+        }
+        if (T_ACKMSG.equals(type)) {
+            receiveAck(msg, from, to);
+            return Outcome.of(Verdict.CONTROL, true);
+        }
+        if (T_REXMIT.equals(type)) {
+            Outcome.Sink sink = new Outcome.Sink();
+            if (!from.equals(config.localNode())) { // HBDoMsg_T_REXMIT ignores our own (heartbeat.c:3091)
+                processRexmit(msg, from, now, sink);
+            }
+            return Outcome.of(Verdict.CONTROL, true, sink);
+        }
+        inc(Counter.DELIVERED);
+        return Outcome.of(Verdict.DELIVER, true);
+    }
+
+    // ------------------------------------------------------------------------------------------------- acks
+
+    /** send_ack_if_needed (heartbeat.c:3393-3410). */
+    private void ackIfNeeded(PeerStream p, long seq, Outcome.Sink sink) {
+        if (!flowControl) {
+            return;
+        }
+        long fm = p.firstMissing();
+        if ((fm != 0 && seq > fm) || seq % ACK_MSG_DIV != p.ackTrigger) {
+            return;
+        }
+        sink.send(ControlMessages.ack(p.node, seq));
+        inc(Counter.ACKS_SENT);
+        if (p == self) {
+            // our own ack comes back through the loopback and counts as our own acknowledgement
+            applyAck(self, seq);
+        }
+    }
+
+    /** HBDoMsg_T_ACKMSG (heartbeat.c:2298-2413). */
+    private void receiveAck(HbMessage msg, String from, String to) {
+        long ackseq = ControlMessages.scanHex(msg.get(F_ACKSEQ));
+        if (!flowControl || to == null || ackseq < 0) {
+            inc(Counter.ACKS_IGNORED);
+            return;
+        }
+        if (applyAck(stream(from), ackseq)) {
+            inc(Counter.ACKS_RECEIVED);
+        } else {
+            inc(Counter.ACKS_IGNORED);
+        }
+    }
+
+    private boolean applyAck(PeerStream from, long ackseq) {
+        if (ackseq == from.ackedOurStream || ackseq <= ackedByAll) {
+            return false; // duplicate or late
+        }
+        if (ackseq > history.hiSeq()) {
+            events.corruptedAck(from.node, ackseq, history.hiSeq());
+            return false;
+        }
+        if (ackseq < from.ackedOurStream) {
+            return false;
+        }
+        from.ackedOurStream = ackseq;
+        updateAckedByAll();
+        return true;
+    }
+
+    /** The lowest ack of the live nodes (heartbeat.c:2357-2411), never going back. */
+    private void updateAckedByAll() {
+        long min = Long.MAX_VALUE;
+        int live = 0;
+        for (PeerStream s : streams.values()) {
+            if (s.up) {
+                live++;
+                min = Math.min(min, s.ackedOurStream);
+            }
+        }
+        long candidate = ackedByAll;
+        if (live < 2) {
+            if (history.hiSeq() - candidate >= FLOWCONTROL_LIMIT) {
+                candidate = history.hiSeq() - (FLOWCONTROL_LIMIT - 1);
+            }
+        } else if (min > 0 && min != Long.MAX_VALUE) {
+            candidate = min;
+        }
+        ackedByAll = Math.max(ackedByAll, candidate);
+    }
+
+    private int liveNodes() {
+        int live = 0;
+        for (PeerStream s : streams.values()) {
+            if (s.up) {
+                live++;
+            }
+        }
+        return live;
+    }
+
+    // --------------------------------------------------------------------------------------- missing seqs
+
+    /**
+     * is_lost_packet for a seq known to be missing (heartbeat.c:5937-6014): forget it, and when it was the first
+     * missing one, ack the stream up to the new first missing seq (or the last seq) if a trigger seq lies there.
+     */
+    private void removeMissing(PeerStream p, long seq, Outcome.Sink sink) {
+        long first = p.firstMissing();
+        p.missing.remove(seq);
+        if (p.missing.isEmpty()) {
+            events.noneMissing(p.node);
+        }
+        if (!flowControl || seq != first) {
+            return;
+        }
+        long fm = p.firstMissing();
+        long lastToAck = fm == 0 ? p.lastSeq : fm - 1;
+        long x = lastToAck % ACK_MSG_DIV;
+        long ackSeq = x >= p.ackTrigger ? lastToAck / ACK_MSG_DIV * ACK_MSG_DIV + p.ackTrigger
+                : (lastToAck / ACK_MSG_DIV - 1) * ACK_MSG_DIV + p.ackTrigger;
+        if (ackSeq >= first) {
+            ackIfNeeded(p, ackSeq, sink);
+        }
+    }
+
+    /** Missing seqs the sender can no longer have (it keeps the last MAXMSGHIST). */
+    private void giveUpOutOfWindow(PeerStream p, Outcome.Sink sink) {
+        while (!p.missing.isEmpty() && p.missing.firstKey() <= p.lastSeq - MAXMSGHIST) {
+            long seq = p.missing.firstKey();
+            removeMissing(p, seq, sink);
+            lose(p, seq, seq, LossReason.OUT_OF_WINDOW);
+        }
+    }
+
+    /** reset_seqtrack's forgetting of the missing seqs (and their timers), reported as lost. */
+    private void abandonMissing(PeerStream p, LossReason reason) {
+        for (Long seq : p.missing.keySet()) {
+            lose(p, seq, seq, reason);
+        }
+        p.missing.clear();
+    }
+
+    private void lose(PeerStream p, long first, long last, LossReason reason) {
+        long n = last - first + 1;
+        if (n <= 0) {
+            return;
+        }
+        p.lost += n;
+        inc(Counter.LOST, n);
+        inc(switch (reason) {
+            case NAK -> Counter.LOST_NAK;
+            case OUT_OF_WINDOW -> Counter.LOST_OUT_OF_WINDOW;
+            case GAP_TOO_LARGE -> Counter.LOST_GAP_TOO_LARGE;
+            case PEER_RESTART -> Counter.LOST_PEER_RESTART;
+        }, n);
+        events.lost(p.node, first, last, reason);
+    }
+
+    private long firstRequestDelay() {
+        // cl_rand_from_interval(a, b), both ends included (hb_rexmit.c:226-235)
+        int a = config.firstRequestMinDelayMillis();
+        int b = config.maxRexmitDelayMillis();
+        return a + random.nextInt(b - a + 1);
+    }
+
+    /**
+     * The {@code NS_rexmit} requests due at {@code nowMillis}, one per missing seq (firstseq = lastseq, decimal),
+     * addressed to the node that sent the seq: stamp and send each on every medium. Each seq is asked for again
+     * every {@code max_rexmit_delay} ms (send_rexmit_request, hb_rexmit.c:158-209). Nothing is asked of a node
+     * that is not up; its timers keep running and it is asked again once it is up.
+     */
+    public List<HbMessage> dueRexmitRequests(long nowMillis) {
+        List<HbMessage> out = null;
+        for (PeerStream p : streams.values()) {
+            if (p == self || p.missing.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<Long, PeerStream.Pending> e : p.missing.entrySet()) {
+                PeerStream.Pending pending = e.getValue();
+                if (pending.dueMillis > nowMillis) {
+                    continue;
+                }
+                pending.dueMillis = nowMillis + config.maxRexmitDelayMillis();
+                if (!p.up) {
+                    continue;
+                }
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(ControlMessages.rexmitRequest(p.node, e.getKey()));
+                pending.requests++;
+                p.rexmitRequested++;
+                inc(Counter.REXMIT_REQUESTED);
+            }
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
+    }
+
+    /** When {@link #dueRexmitRequests} has something next (Long.MAX_VALUE: nothing is missing). */
+    public long nextDueMillis() {
+        long next = Long.MAX_VALUE;
+        for (PeerStream p : streams.values()) {
+            if (p == self) {
+                continue;
+            }
+            for (PeerStream.Pending pending : p.missing.values()) {
+                next = Math.min(next, pending.dueMillis);
+            }
+        }
+        return next;
+    }
+
+    // -------------------------------------------------------------------------------- retransmission requests
+
+    /** process_rexmit (heartbeat.c:6275-6423). */
+    private void processRexmit(HbMessage msg, String from, long now, Outcome.Sink sink) {
+        inc(Counter.REXMIT_REQUESTS_RECEIVED);
+        long first = ControlMessages.atoi(msg.get(F_FIRSTSEQ));
+        long last = ControlMessages.atoi(msg.get(F_LASTSEQ));
+        if (first <= 0 || last <= 0 || first > last) {
+            // heartbeat logs "Invalid rexmit seqnos" and, in effect, does nothing
+            inc(Counter.INVALID);
+            events.invalid(from, "Invalid rexmit seqnos");
+            return;
+        }
+        PeerStream requester = stream(from);
+        long seq = first;
+        if (seq <= requester.ackedOurStream) {
+            // "this seq has been ACKed by fromnode, we can safely ignore this request"
+            long skipTo = Math.min(last, requester.ackedOurStream);
+            inc(Counter.REXMIT_ALREADY_ACKED, skipTo - seq + 1);
+            seq = skipTo + 1;
+        }
+        int resent = 0;
+        int naks = 0;
+        for (; seq <= last; seq++) {
+            if (seq <= history.lowSeq()) {
+                if (naks >= MAX_REXMIT_BATCH) {
+                    seq = history.lowSeq(); // heartbeat would NAK every one; a batch is enough
+                    continue;
+                }
+                naks++;
+                nak(from, seq, ControlMessages.NAK_SEQNO_TOO_LOW, sink);
+                continue;
+            }
+            if (seq > history.hiSeq()) {
+                // "Hopefully we just restarted": not NAKed (heartbeat.c:6331-6345)
+                inc(Counter.REXMIT_BEYOND_HIGHEST, last - seq + 1);
+                events.rexmitBeyondHighest(from, seq, history.hiSeq());
+                break;
+            }
+            byte[] bytes = history.get(seq);
+            if (bytes == null) {
+                if (naks < MAX_REXMIT_BATCH) {
+                    naks++;
+                    nak(from, seq, ControlMessages.NAK_SEQNO_NOT_FOUND, sink);
+                }
+                continue;
+            }
+            if (history.resentWithin(seq, now, config.acceptRexmitRequestMillis())) {
+                inc(Counter.REXMIT_RATE_LIMITED);
+                continue;
+            }
+            if (++resent > MAX_REXMIT_BATCH) {
+                break; // "Don't send too many packets all at once"
+            }
+            history.markResent(seq, now);
+            sink.resend(bytes.clone());
+            inc(Counter.RETRANSMITTED);
+        }
+    }
+
+    private void nak(String requester, long seq, String reason, Outcome.Sink sink) {
+        sink.send(ControlMessages.nak(requester, seq, reason));
+        inc(Counter.NAK_SENT);
+        events.cannotRetransmit(requester, seq, reason);
+    }
+
+    // ------------------------------------------------------------------------------------------- membership
+
+    /**
+     * The core's view of a node: a node that is not up is not asked for retransmissions and its acks do not hold
+     * back {@link #ackedByAll()}. Nodes are up until told otherwise.
+     */
+    public void setPeerUp(String node, boolean up) {
+        if (node.equals(config.localNode())) {
+            return;
+        }
+        stream(node).up = up;
+        updateAckedByAll();
+    }
+
+    /** Forgets a node (deleted from the cluster); a later message from it starts afresh, with a new ack trigger. */
+    public void forgetPeer(String node) {
+        if (!node.equals(config.localNode())) {
+            streams.remove(node);
+            updateAckedByAll();
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- status
+
+    /** The stream of one node (this node's own too), if any message of it was seen. */
+    public Optional<PeerState> peerState(String node) {
+        PeerStream p = streams.get(node);
+        return p == null ? Optional.empty() : Optional.of(p.snapshot());
+    }
+
+    /** Every node's stream, this node's first. */
+    public List<PeerState> peerStates() {
+        List<PeerState> out = new ArrayList<>(streams.size());
+        for (PeerStream p : streams.values()) {
+            out.add(p.snapshot());
+        }
+        return out;
+    }
+
+    public long count(Counter counter) {
+        return counts[counter.ordinal()];
+    }
+
+    /** All counters, in {@link Counter} order. */
+    public Map<Counter, Long> counters() {
+        Map<Counter, Long> out = new EnumMap<>(Counter.class);
+        for (Counter c : Counter.values()) {
+            out.put(c, counts[c.ordinal()]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    // -------------------------------------------------------------------------------------------- internals
+
+    private PeerStream stream(String node) {
+        PeerStream p = streams.get(node);
+        if (p == null) {
+            p = new PeerStream(node, random.nextInt(ACK_MSG_DIV));
+            streams.put(node, p);
+        }
+        return p;
+    }
+
+    /** IsToUs (heartbeat.c:5666-5670): destuuid when there is one, else dest; neither means everyone. */
+    private boolean isToUs(HbMessage msg) {
+        byte[] touuid = msg.getBytes(F_TOUUID);
+        byte[] ours = config.localUuid();
+        if (touuid != null && touuid.length == 16 && !allZero(touuid) && ours != null) {
+            return Arrays.equals(touuid, ours);
+        }
+        String to = msg.get(F_TO);
+        return to == null || to.equals(config.localNode());
+    }
+
+    private static boolean allZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Outcome invalid(String from, String what) {
+        inc(Counter.INVALID);
+        events.invalid(from, what);
+        return Outcome.of(Verdict.INVALID, false);
+    }
+
+    private void inc(Counter c) {
+        counts[c.ordinal()]++;
+    }
+
+    private void inc(Counter c, long n) {
+        counts[c.ordinal()] += n;
+    }
+}

@@ -1,0 +1,33 @@
+package org.karabeat.transport.udp;
+
+import java.io.IOException;
+
+import org.karabeat.transport.HeartbeatTransport;
+import org.karabeat.transport.TransportConfig;
+import org.karabeat.transport.TransportFactory;
+import org.karabeat.transport.TransportListener;
+import org.karabeat.transport.identity.NodeIdentity;
+import org.karabeat.transport.identity.NodeIdentityStore;
+import org.karabeat.transport.identity.UuidSource;
+import org.osgi.service.component.annotations.Component;
+
+/** The transport bundle's service: heartbeat over UDP with Netty. */
+@Component(service = TransportFactory.class)
+public class UdpTransportFactory implements TransportFactory {
+
+    @Override
+    public HeartbeatTransport open(TransportConfig config, TransportListener listener) throws IOException {
+        NodeIdentity identity;
+        try {
+            identity = new NodeIdentityStore(config.stateDirectory()).start(config.localNode(),
+                    UuidSource.of(config.uuidFromNodename()), () -> System.currentTimeMillis() / 1000);
+        } catch (IOException e) {
+            throw new IOException("Cannot keep the node identity in " + config.stateDirectory() + ": " + e.getMessage()
+                    + " (hb_uuid and hb_generation live there, as for the classic daemon)", e);
+        }
+        UdpHeartbeatTransport t = new UdpHeartbeatTransport(config, listener, identity,
+                () -> System.nanoTime() / 1_000_000);
+        t.open();
+        return t;
+    }
+}

@@ -1,0 +1,171 @@
+package org.karabeat.transport.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.karabeat.transport.wire.HbMessage.Field;
+
+/**
+ * Reads the classic form ({@code >>>\n name=value\n ... <<<\n}) and checks its {@code auth} field the way
+ * heartbeat's {@code isauthentic} does: the digest over the classic text of every other field, recomputed from
+ * the parsed fields, compared with the last {@code auth} field. Empty lines between fields are skipped, as
+ * heartbeat skips them. Never throws.
+ */
+final class ClassicReader {
+
+    private static final byte[] SRC = Bytes.ascii(FieldNames.SRC);
+    private static final byte[] AUTH = Bytes.ascii(FieldNames.AUTH);
+
+    private ClassicReader() {
+    }
+
+    /** {@code b[off, off+len)} starts with {@code >>>\n}. */
+    static DecodeResult read(byte[] b, int off, int len, Authenticator auth) {
+        int end = off + len;
+        int p = off + Bytes.CLASSIC_START.length;
+        int fieldCount = 0;
+        int srcOff = -1;
+        int srcLen = 0;
+        boolean hasAuth = false;
+        while (true) {
+            while (p < end && b[p] == '\n') {
+                p++;
+            }
+            if (p >= end) {
+                return drop(DropReason.TRUNCATED, b, srcOff, srcLen);
+            }
+            if (Bytes.startsWith(b, p, end, Bytes.CLASSIC_END)) {
+                break;
+            }
+            int nl = Bytes.indexOf(b, p, end, (byte) '\n');
+            if (nl < 0) {
+                return drop(DropReason.TRUNCATED, b, srcOff, srcLen);
+            }
+            int eq = Bytes.indexOf(b, p, nl, (byte) '=');
+            if (eq <= p) {
+                return drop(DropReason.MALFORMED_FIELD, b, srcOff, srcLen);
+            }
+            int type = HbMessage.STRING;
+            int nameStart = p;
+            if (b[p] == '(') {
+                if (eq - p < 4 || b[p + 2] != ')' || b[p + 1] < '0' || b[p + 1] > '9') {
+                    return drop(DropReason.MALFORMED_FIELD, b, srcOff, srcLen);
+                }
+                type = b[p + 1] - '0';
+                nameStart = p + 3;
+                if (type == HbMessage.STRING || type > FieldRules.MAX_TYPE) {
+                    return drop(DropReason.MALFORMED_FIELD, b, srcOff, srcLen); // heartbeat: "wrong type"
+                }
+                if (FieldRules.netstringOnly(type)) {
+                    return drop(DropReason.UNSUPPORTED_FIELD_TYPE, b, srcOff, srcLen);
+                }
+                if (type == HbMessage.BINARY && !isBase64(b, eq + 1, nl)) {
+                    return drop(DropReason.MALFORMED_FIELD, b, srcOff, srcLen);
+                }
+            } else if (Bytes.indexOf(b, eq + 1, nl, (byte) 0) >= 0) {
+                return drop(DropReason.MALFORMED_FIELD, b, srcOff, srcLen);
+            }
+            if (!FieldRules.validName(b, nameStart, eq)) {
+                return drop(DropReason.MALFORMED_FIELD, b, srcOff, srcLen);
+            }
+            if (type == HbMessage.STRING) {
+                if (srcOff < 0 && Bytes.equalsAt(b, nameStart, eq - nameStart, SRC)) {
+                    srcOff = eq + 1;
+                    srcLen = nl - srcOff;
+                }
+                hasAuth |= Bytes.equalsAt(b, nameStart, eq - nameStart, AUTH);
+            }
+            fieldCount++;
+            p = nl + 1;
+        }
+        int after = p + Bytes.CLASSIC_END.length;
+        if (after != end && !(after == end - 1 && b[after] == 0)) {
+            return drop(DropReason.TRAILING_GARBAGE, b, srcOff, srcLen);
+        }
+        if (!hasAuth) {
+            return drop(DropReason.NO_AUTHENTICATION, b, srcOff, srcLen);
+        }
+        List<Field> fields = fields(b, off + Bytes.CLASSIC_START.length, fieldCount);
+        byte[] authText = lastAuth(fields);
+        byte[] signed = ClassicText.write(fields, false, true);
+        int code = auth.verify(authText, 0, authText.length, signed, 0, signed.length);
+        if (code < 0) {
+            return drop(Authenticator.reasonOf(code), b, srcOff, srcLen);
+        }
+        return DecodeResult.accepted(HbMessage.ofOwned(fields), WireForm.CLASSIC, code);
+    }
+
+    /** Second pass over lines the first pass checked. */
+    private static List<Field> fields(byte[] b, int p, int count) {
+        List<Field> fields = new ArrayList<>(count);
+        while (fields.size() < count) {
+            while (b[p] == '\n') {
+                p++;
+            }
+            int nl = Bytes.indexOf(b, p, b.length, (byte) '\n');
+            int eq = Bytes.indexOf(b, p, nl, (byte) '=');
+            int type = b[p] == '(' ? b[p + 1] - '0' : HbMessage.STRING;
+            int nameStart = b[p] == '(' ? p + 3 : p;
+            String name = FieldNames.intern(b, nameStart, eq - nameStart);
+            byte[] value;
+            if (type == HbMessage.BINARY) {
+                value = Base64.getDecoder().decode(Arrays.copyOfRange(b, eq + 1, nl));
+            } else {
+                value = Arrays.copyOfRange(b, eq + 1, nl);
+                if (type == HbMessage.STRING) {
+                    for (int i = 0; i < value.length; i++) {
+                        if (value[i] == ClassicText.NEWLINE_SYMBOL) {
+                            value[i] = '\n';
+                        }
+                    }
+                }
+            }
+            fields.add(new Field(name, type, value, true));
+            p = nl + 1;
+        }
+        return fields;
+    }
+
+    /** heartbeat's isauthentic keeps the last {@code auth} field it sees. */
+    private static byte[] lastAuth(List<Field> fields) {
+        for (int i = fields.size() - 1; i >= 0; i--) {
+            Field f = fields.get(i);
+            if (f.type() == HbMessage.STRING && f.name().equals(FieldNames.AUTH)) {
+                return f.raw();
+            }
+        }
+        throw new IllegalStateException("checked in the first pass");
+    }
+
+    /**
+     * Base64 as clplumbing's {@code base64_to_binary} takes it: a multiple of 4 characters of the standard
+     * alphabet, with at most two {@code =} at the end.
+     */
+    private static boolean isBase64(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n % 4 != 0) {
+            return false;
+        }
+        int pad = 0;
+        if (n > 0 && b[to - 1] == '=') {
+            pad = n > 1 && b[to - 2] == '=' ? 2 : 1;
+        }
+        for (int i = from; i < to - pad; i++) {
+            byte c = b[i];
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+                    || c == '/';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static DecodeResult drop(DropReason reason, byte[] b, int srcOff, int srcLen) {
+        return DecodeResult.dropped(reason, WireForm.CLASSIC,
+                srcOff < 0 ? null : new String(b, srcOff, srcLen, StandardCharsets.UTF_8));
+    }
+}
