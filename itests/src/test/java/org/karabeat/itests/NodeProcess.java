@@ -28,6 +28,7 @@ final class NodeProcess implements AutoCloseable {
     private final Path base;
     private final Map<String, String> env;
     private Process node;
+    private List<String> wrapper = List.of();
 
     NodeProcess(Path home, Path base, Map<String, String> env) {
         this.home = home;
@@ -37,6 +38,12 @@ final class NodeProcess implements AutoCloseable {
 
     Path base() {
         return base;
+    }
+
+    /** Runs the node inside a network namespace ({@code ip netns exec NS}); the PID is still the node's. */
+    NodeProcess inNamespace(String namespace) {
+        wrapper = List.of("ip", "netns", "exec", namespace);
+        return this;
     }
 
     /** Starts {@code bin/karabeat run} in a new session (no controlling terminal), stdin from /dev/null. */
@@ -51,7 +58,9 @@ final class NodeProcess implements AutoCloseable {
 
     private Process start(String command, ProcessBuilder.Redirect stdin) throws IOException {
         Files.createDirectories(base);
-        ProcessBuilder pb = new ProcessBuilder("setsid", home.resolve("bin/karabeat").toString(), command)
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(List.of("setsid", home.resolve("bin/karabeat").toString(), command));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(stdin)
                 .redirectOutput(base.resolve("run.out").toFile())
                 .redirectError(base.resolve("run.err").toFile());
@@ -109,6 +118,24 @@ final class NodeProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("node not ready within " + timeoutMillis + " ms: " + runStderr());
+    }
+
+    /** SIGKILL: the node dies at once, as in a crash; no goodbye reaches its peers. */
+    void kill() throws InterruptedException {
+        if (node != null && node.isAlive()) {
+            node.destroyForcibly();
+            node.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGTERM and wait: a graceful stop; returns the exit code. */
+    int stop() throws InterruptedException {
+        node.destroy();
+        if (!node.waitFor(30, TimeUnit.SECONDS)) {
+            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("node did not stop within 30 s of SIGTERM");
+        }
+        return node.exitValue();
     }
 
     @Override

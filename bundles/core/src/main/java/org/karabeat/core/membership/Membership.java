@@ -49,6 +49,8 @@ public final class Membership {
         long generation;
         /** A new generation was seen and no status of it yet: a dead node that speaks again restarted. */
         boolean freshGeneration;
+        /** It sent shutdone in this generation: its last status messages until it exits change nothing. */
+        boolean departed;
         final Map<String, Link> links = new LinkedHashMap<>();
 
         Peer(String name, long deadtimeMs, List<String> media) {
@@ -197,7 +199,7 @@ public final class Membership {
     public List<MembershipEvent> status(String node, String st, Optional<Long> advertisedDeadtimeMs, long now) {
         List<MembershipEvent> out = new ArrayList<>();
         Peer p = peers.get(node);
-        if (p == null || st == null) {
+        if (p == null || st == null || p.departed) {
             return out;
         }
         if (p.lastHeard != Long.MIN_VALUE) {
@@ -246,6 +248,7 @@ public final class Membership {
         }
         p.generation = generation;
         p.freshGeneration = true;
+        p.departed = false;
         p.lastHeard = Long.MIN_VALUE;
         p.late = 0;
         return out;
@@ -265,7 +268,11 @@ public final class Membership {
     public List<MembershipEvent> shutdown(String node) {
         List<MembershipEvent> out = new ArrayList<>();
         Peer p = peers.get(node);
-        if (p == null || DEAD.equals(p.status)) {
+        if (p == null) {
+            return out;
+        }
+        p.departed = true;
+        if (DEAD.equals(p.status)) {
             return out;
         }
         out.add(new MembershipEvent.Log(Level.INFO, "Received shutdown notice from '" + node + "'."));

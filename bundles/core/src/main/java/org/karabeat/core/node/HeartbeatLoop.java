@@ -130,7 +130,8 @@ final class HeartbeatLoop implements TransportListener {
         }
         advertisedDeadtimeMs = haCf.deadtime().toMillis() + SHUTDOWN_EXTRA_MS;
         sendStatus(membership.localStatus());
-        // resources are released here once the resource manager exists
+        // resources are released here once the resource manager exists; then heartbeat's goodbye
+        transport.send(resourcesHeld(false).add("info", "shutdown").build());
         transport.send(HbMessage.builder().add("t", "shutdone").add("st", Membership.DEAD).build());
         transport.close();
         transport = null;
@@ -195,6 +196,8 @@ final class HeartbeatLoop implements TransportListener {
             case "shutdone" -> apply(membership.shutdown(d.from()));
             case "reqnodes" -> apply(membership.reqnodes(d.from()));
             case "repnodes" -> apply(membership.repnodes(d.from()));
+            // a classic peer holds its shutdown until every node told it is stable (hb_resource.c)
+            case "starting" -> send(resourcesHeld(true).build());
             default -> LOG.debug("Message {} from {} (seq {}) not handled yet", type, d.from(), d.seq());
         }
     }
@@ -240,11 +243,21 @@ final class HeartbeatLoop implements TransportListener {
                         .add("delnodelist", " ").build());
             } else if (e instanceof MembershipEvent.CommUp) {
                 changed = true;
+                // heartbeat v1's resource handshake (send_local_starting, hb_send_resources_held): until the
+                // resource manager exists this node holds nothing, is stable, and says so
+                send(HbMessage.builder().add("t", "starting").build());
+                send(resourcesHeld(true).build());
             }
         }
         if (changed) {
             sink.changed();
         }
+    }
+
+    /** {@code t=resource rsc_hold=none rtype=full isstable=...}: what this node holds (nothing yet). */
+    private static HbMessage.Builder resourcesHeld(boolean stable) {
+        return HbMessage.builder().add("t", "resource").add("rsc_hold", "none").add("rtype", "full")
+                .add("isstable", stable ? "1" : "0");
     }
 
     private void send(HbMessage m) {

@@ -155,6 +155,17 @@ public class MembershipTest {
     }
 
     @Test
+    public void statusSentAfterShutdoneInTheSameGenerationChangesNothing() {
+        upAndActive();
+        m.restarted("hb2", 100);
+        m.status("hb2", "active", Optional.of(DEADTIME), 1_000);
+        m.shutdown("hb2");
+        // the classic daemon sends one more st=active status while it exits
+        assertTrue(m.status("hb2", "active", Optional.of(40_000L), 1_300).isEmpty());
+        assertEquals("dead", m.peer("hb2").get().status());
+    }
+
+    @Test
     public void reqnodesFromAKnownPeerIsAnswered() {
         assertEquals(List.of(new MembershipEvent.SendRepnodes("hb2")), m.reqnodes("hb2"));
         assertTrue(m.reqnodes("intruder").isEmpty());

@@ -76,7 +76,8 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
     private MediaLayer media;
     private ScheduledFuture<?> ticker;
     private String load = "n/a";
-    private long loadReadAt = Long.MIN_VALUE;
+    private boolean loadRead;
+    private long loadReadAt;
     private volatile Map<String, Long> lastCounters = Map.of();
     private volatile boolean closed;
 
@@ -304,7 +305,8 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
     }
 
     private String load(long now) {
-        if (now - loadReadAt >= 1_000) {
+        if (!loadRead || now - loadReadAt >= 1_000) {
+            loadRead = true;
             loadReadAt = now;
             try {
                 String s = Files.readString(LOADAVG, StandardCharsets.US_ASCII).trim();
