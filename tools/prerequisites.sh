@@ -7,8 +7,11 @@ pkgs=()
 command -v java >/dev/null && java -version 2>&1 | grep -q 'version "17' || pkgs+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || pkgs+=(maven)
 if [ "$mode" = --test ]; then
-    command -v setsid >/dev/null || pkgs+=(util-linux)
+    command -v setsid >/dev/null && command -v nsenter >/dev/null && command -v unshare >/dev/null || pkgs+=(util-linux)
     command -v tar >/dev/null || pkgs+=(tar)
+    # the interop tests: network namespaces, and the classic daemon itself as the peer (never started here)
+    [ -x /usr/sbin/ip ] || pkgs+=(iproute2)
+    [ -x /usr/libexec/heartbeat/heartbeat ] || pkgs+=(heartbeat)
 fi
 [ ${#pkgs[@]} -eq 0 ] && exit 0
 

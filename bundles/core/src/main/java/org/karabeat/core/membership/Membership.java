@@ -180,7 +180,7 @@ public final class Membership {
         p.anyPacket = true;
         Link l = p.links.computeIfAbsent(medium, Link::new);
         l.lastHeard = now;
-        if (!l.up) {
+        if (!l.up && !p.departed) { // what a leaving node still sends does not bring its links back
             l.up = true;
             l.everUp = true;
             out.add(new MembershipEvent.Log(Level.INFO, "Link " + node + ":" + medium + " up."));
@@ -277,6 +277,14 @@ public final class Membership {
         }
         out.add(new MembershipEvent.Log(Level.INFO, "Received shutdown notice from '" + node + "'."));
         markDead(p, out);
+        // it said goodbye: its links fall silent now, not at the end of the deadtime it advertised
+        for (Link l : p.links.values()) {
+            if (l.up) {
+                l.up = false;
+                out.add(new MembershipEvent.Log(Level.INFO, "Link " + p.name + ":" + l.medium + " dead."));
+                out.add(new MembershipEvent.LinkChanged(p.name, l.medium, false));
+            }
+        }
         return out;
     }
 

@@ -92,7 +92,8 @@ public class MembershipTest {
     public void shutdoneMarksThePeerDeadAtOnce() {
         upAndActive();
         List<MembershipEvent> out = m.shutdown("hb2");
-        assertEquals(List.of("INFO: Received shutdown notice from 'hb2'.", "WARN: node hb2: is dead"), logs(out));
+        assertEquals(List.of("INFO: Received shutdown notice from 'hb2'.", "WARN: node hb2: is dead",
+                "INFO: Link hb2:ens160 dead."), logs(out));
         assertTrue(m.shutdown("hb2").isEmpty());
     }
 
@@ -160,9 +161,12 @@ public class MembershipTest {
         m.restarted("hb2", 100);
         m.status("hb2", "active", Optional.of(DEADTIME), 1_000);
         m.shutdown("hb2");
+        assertEquals("dead", m.peer("hb2").get().links().get("ens160").state());
         // the classic daemon sends one more st=active status while it exits
+        assertTrue(m.heard("hb2", "ens160", 1_300).isEmpty());
         assertTrue(m.status("hb2", "active", Optional.of(40_000L), 1_300).isEmpty());
         assertEquals("dead", m.peer("hb2").get().status());
+        assertEquals("dead", m.peer("hb2").get().links().get("ens160").state());
     }
 
     @Test
