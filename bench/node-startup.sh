@@ -26,12 +26,13 @@ prepare() {  # prepare DIR: fresh distribution + node base with the demo configu
     tar xzf "$TARBALL" -C "$d"
     local home; home=$(echo "$d"/karabeat-*)
     local base=$d/hb1
-    mkdir -p "$base/ha.d" "$base/log"
+    mkdir -p "$base/ha.d" "$base/log" "$base/state"
     sed "s#@BASE@#$base#" "$home/examples/seed-loopback/ha.cf.hb1" > "$base/ha.d/ha.cf"
     cp "$home/examples/seed-loopback/haresources" "$base/ha.d/"
     (umask 077; printf 'auth 1\n1 sha1 %s\n' "$(head -c 18 /dev/urandom | base64)" > "$base/ha.d/authkeys")
     KARABEAT_BASE=$base "$home/bin/karabeat" verify --node hb1 "$base/ha.d" >/dev/null
     sed -i -e "s#^node.name =.*#node.name = hb1#" -e "s#^ha.directory =.*#ha.directory = $base/ha.d#" \
+        -e "s#^state.directory =.*#state.directory = $base/state#" \
         "$base/etc/org.karabeat.node.cfg"
 }
 

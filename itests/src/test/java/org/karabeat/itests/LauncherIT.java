@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -147,7 +146,7 @@ public class LauncherIT {
         try (java.io.Writer in = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
             in.write("hb:status\n");
             in.flush();
-            awaitFile(node.base().resolve("run.out"), "unknown (no cluster transport)");
+            awaitFile(node.base().resolve("run.out"), "Karabeat node hb1, cluster");
             in.write("system:shutdown -f\n");
             in.flush();
             assertTrue("console node stopped", p.waitFor(30, TimeUnit.SECONDS));
@@ -250,7 +249,9 @@ public class LauncherIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError(file + " does not contain '" + content + "': "
-                + (Files.exists(file) ? Files.readString(file) : "(missing)") + List.of());
+        String text = Files.exists(file) ? Files.readString(file) : "(missing)";
+        // the end is what tells; a console's output can be long
+        throw new AssertionError(file + " does not contain '" + content + "'; it ends with: "
+                + text.substring(Math.max(0, text.length() - 2000)));
     }
 }

@@ -53,9 +53,7 @@ final class NetLab implements AutoCloseable {
         // short and unique: interface and namespace names are limited, parallel runs must not collide
         String prefix = "kb" + Long.toString(ProcessHandle.current().pid(), 36) + Long.toString(System.nanoTime() % 1296, 36);
         NetLab lab = new NetLab(prefix, dir);
-        lab.namespace("br");
-        lab.sh("ip", "-n", lab.ns("br"), "link", "add", "br0", "type", "bridge");
-        lab.sh("ip", "-n", lab.ns("br"), "link", "set", "br0", "up");
+        lab.bridge("br");
         return lab;
     }
 
@@ -77,19 +75,44 @@ final class NetLab implements AutoCloseable {
 
     /**
      * Creates namespace {@code name} and plugs it into the bridge: {@code ens160} with {@code address}
-     * (CIDR, 192.0.2.0/24 only). The veth is made inside the bridge namespace so that no interface ever
-     * appears on the host.
+     * (CIDR, 192.0.2.0/24 only).
      */
     void node(String name, String address) throws IOException, InterruptedException {
-        if (!address.startsWith("192.0.2.")) {
-            throw new IllegalArgumentException("lab addresses come from 192.0.2.0/24 only: " + address);
-        }
         namespace(name);
-        String port = "p" + name;
-        sh("ip", "-n", ns("br"), "link", "add", port, "type", "veth", "peer", "name", "ens160", "netns", ns(name));
-        sh("ip", "-n", ns("br"), "link", "set", port, "master", "br0", "up");
-        sh("ip", "-n", ns(name), "addr", "add", address, "brd", "+", "dev", "ens160");
-        sh("ip", "-n", ns(name), "link", "set", "ens160", "up");
+        attach(name, "br", "ens160", address);
+    }
+
+    /** A second LAN: bridge namespace {@code <prefix>-<bridge>} with its own {@code br0}. */
+    void bridge(String bridge) throws IOException, InterruptedException {
+        namespace(bridge);
+        sh("ip", "-n", ns(bridge), "link", "add", "br0", "type", "bridge");
+        sh("ip", "-n", ns(bridge), "link", "set", "br0", "up");
+    }
+
+    /**
+     * Plugs node namespace {@code name} into {@code bridge} as interface {@code ifname} with {@code address}
+     * (CIDR, 192.0.2.0/24 or 198.51.100.0/24 only). The veth is made inside the bridge namespace so that no
+     * interface ever appears on the host; its bridge end is called {@code <bridge>-<name>}.
+     */
+    void attach(String name, String bridge, String ifname, String address) throws IOException, InterruptedException {
+        if (!address.startsWith("192.0.2.") && !address.startsWith("198.51.100.")) {
+            throw new IllegalArgumentException("lab addresses come from 192.0.2.0/24 and 198.51.100.0/24 only: "
+                    + address);
+        }
+        String port = port(bridge, name);
+        sh("ip", "-n", ns(bridge), "link", "add", port, "type", "veth", "peer", "name", ifname, "netns", ns(name));
+        sh("ip", "-n", ns(bridge), "link", "set", port, "master", "br0", "up");
+        sh("ip", "-n", ns(name), "addr", "add", address, "brd", "+", "dev", ifname);
+        sh("ip", "-n", ns(name), "link", "set", ifname, "up");
+    }
+
+    /** Cuts ({@code up=false}) or restores the cable of node {@code name} on {@code bridge}. */
+    void cable(String name, String bridge, boolean up) throws IOException, InterruptedException {
+        sh("ip", "-n", ns(bridge), "link", "set", port(bridge, name), up ? "up" : "down");
+    }
+
+    private static String port(String bridge, String name) {
+        return bridge + "-" + name;
     }
 
     /** Kills every process running in namespace {@code name} (a classic daemon and its children). */

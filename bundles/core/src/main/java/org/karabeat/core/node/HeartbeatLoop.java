@@ -49,6 +49,9 @@ final class HeartbeatLoop implements TransportListener {
     /** ...and deadtime + 30 s while it shuts down, so peers wait while it releases its resources. */
     private static final long SHUTDOWN_EXTRA_MS = 30_000;
     static final String PROTOCOL_VERSION = "1";
+    private static final long OPEN_RETRY_MS = 5_000;
+    /** The same reason for not opening is logged again at most this often. */
+    private static final long OPEN_ERROR_LOG_MS = 60_000;
 
     /** Where membership changes go: the node republishes its status and its events. */
     interface Sink {
@@ -66,6 +69,10 @@ final class HeartbeatLoop implements TransportListener {
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
     // core thread only
+    private TransportFactory factory;
+    private TransportConfig config;
+    private String openError;
+    private long openErrorLoggedAt;
     private Membership membership;
     private HeartbeatTransport transport;
     private long advertisedDeadtimeMs;
@@ -81,18 +88,40 @@ final class HeartbeatLoop implements TransportListener {
         this.sink = sink;
     }
 
-    /** Core thread: opens the transport and starts the keepalive. A transport that cannot open is logged. */
+    /**
+     * Core thread: opens the transport and starts the keepalive. A transport that cannot open (an interface
+     * not up yet at boot, a port taken) is logged and tried again every few seconds.
+     */
     void start(TransportFactory factory, TransportConfig config) {
+        this.factory = factory;
+        this.config = config;
+        tryOpen();
+    }
+
+    private void tryOpen() {
+        if (stopping) {
+            return;
+        }
         long now = monotonicMs.getAsLong();
-        membership = new Membership(local, haCf.nodes(), linkNames(config), haCf.deadtime().toMillis(),
-                haCf.warntime().toMillis(), haCf.initdead().toMillis(), now);
         try {
             transport = factory.open(config, this);
         } catch (IOException | RuntimeException e) {
-            LOG.error("Cannot start the heartbeat transport: {}", e.getMessage());
-            LOG.error("Peers cannot be seen until the node is restarted with a working ha.cf media line");
+            String why = String.valueOf(e.getMessage());
+            if (!why.equals(openError) || now - openErrorLoggedAt >= OPEN_ERROR_LOG_MS) {
+                LOG.error("Cannot start the heartbeat transport: {}", why);
+                LOG.error("Trying again every {} s; peers cannot be seen until then", OPEN_RETRY_MS / 1000);
+                openError = why;
+                openErrorLoggedAt = now;
+            }
+            timers.add(core.schedule(this::tryOpen, OPEN_RETRY_MS, TimeUnit.MILLISECONDS));
             return;
         }
+        if (openError != null) {
+            LOG.info("Heartbeat transport started");
+        }
+        // initdead counts from here: peers could not be heard before
+        membership = new Membership(local, haCf.nodes(), linkNames(config), haCf.deadtime().toMillis(),
+                haCf.warntime().toMillis(), haCf.initdead().toMillis(), now);
         LOG.info("Heartbeat generation: {}", transport.generation());
         LOG.info("Local node uuid: {}", transport.uuid());
         advertisedDeadtimeMs = haCf.deadtime().toMillis() + START_EXTRA_MS;
@@ -108,6 +137,7 @@ final class HeartbeatLoop implements TransportListener {
                 sendStatus(membership.localStatus());
             }
         }, START_EXTRA_FOR_MS, TimeUnit.MILLISECONDS));
+        sink.changed();
     }
 
     private static List<String> linkNames(TransportConfig config) {

@@ -53,15 +53,18 @@ import io.netty.util.concurrent.ScheduledFuture;
 final class UdpHeartbeatTransport implements HeartbeatTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpHeartbeatTransport.class);
-    /** Retransmission requests are due at 50 ms granularity at best: a tick of 25 ms keeps them on time. */
-    private static final long TICK_MS = 25;
     /** One line per reason and sender at most this often. */
     private static final long BAD_PACKET_LOG_INTERVAL_MS = 10_000;
     private static final Path LOADAVG = Path.of("/proc/loadavg");
 
+    /** The node's identity, read once the sockets are bound: a failed bind costs no generation. */
+    interface IdentitySource {
+        NodeIdentity start() throws IOException;
+    }
+
     private final TransportConfig config;
     private final TransportListener listener;
-    private final NodeIdentity identity;
+    private volatile NodeIdentity identity;
     private final WireCodec codec;
     private final LongSupplier monotonicMs;
     private final EventLoopGroup group;
@@ -70,42 +73,51 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
     private final RateLimitedLog badPackets = new RateLimitedLog(LOG, BAD_PACKET_LOG_INTERVAL_MS);
 
     // event loop thread only
-    private final ReliableDelivery reliable;
+    private ReliableDelivery reliable;
     private final Map<String, byte[]> uuids = new HashMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private MediaLayer media;
-    private ScheduledFuture<?> ticker;
+    /** Armed only while a message is missing: an idle node does not wake up for nothing. */
+    private ScheduledFuture<?> rexmitTimer;
+    private long rexmitAt = Long.MAX_VALUE;
     private String load = "n/a";
     private boolean loadRead;
     private long loadReadAt;
     private volatile Map<String, Long> lastCounters = Map.of();
     private volatile boolean closed;
 
-    UdpHeartbeatTransport(TransportConfig config, TransportListener listener, NodeIdentity identity,
-            LongSupplier monotonicMs) {
+    UdpHeartbeatTransport(TransportConfig config, TransportListener listener, LongSupplier monotonicMs) {
         this.config = config;
         this.listener = listener;
-        this.identity = identity;
         this.codec = WireCodec.create(config.authKeys());
         this.monotonicMs = monotonicMs;
         this.nodes = new HashSet<>(config.nodes());
-        this.reliable = new ReliableDelivery(new ReliableConfig(config.localNode(), identity.uuidBytes(),
-                identity.generation(), (int) Math.max(1, config.maxRexmitDelay().toMillis())), new SplittableRandom(),
-                new HeartbeatWords());
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("karabeat-transport", true));
         this.loop = group.next();
     }
 
-    /** Binds the sockets and starts the timers; on failure everything opened is closed again. */
-    void open() throws IOException {
+    /**
+     * Binds the sockets, then takes the node's identity for this run (the next generation) and starts the
+     * timers; on failure everything opened is closed again.
+     */
+    void open(IdentitySource identitySource) throws IOException {
         try {
             media = new MediaLayer(group, config.media(), config.bindAddress(),
                     in -> onDatagram(in.data(), in.sender().getAddress().getHostAddress(), in.link()));
+            NodeIdentity id = identitySource.start();
+            identity = id;
+            loop.submit(() -> {
+                reliable = new ReliableDelivery(new ReliableConfig(config.localNode(), id.uuidBytes(), id.generation(),
+                        (int) Math.max(1, config.maxRexmitDelay().toMillis())), new SplittableRandom(),
+                        new HeartbeatWords());
+            }).syncUninterruptibly();
         } catch (IOException | RuntimeException e) {
+            if (media != null) {
+                media.close();
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
             throw e;
         }
-        ticker = loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -145,7 +157,12 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
 
     @Override
     public void peerAlive(String node, boolean alive) {
-        loop.execute(() -> reliable.setPeerUp(node, alive));
+        loop.execute(() -> {
+            if (reliable != null) {
+                reliable.setPeerUp(node, alive);
+                armRexmit(); // requests to a node back up are due again
+            }
+        });
     }
 
     @Override
@@ -171,8 +188,8 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
         try {
             // everything queued before (the shutdone message) goes out first
             loop.submit(() -> {
-                if (ticker != null) {
-                    ticker.cancel(false);
+                if (rexmitTimer != null) {
+                    rexmitTimer.cancel(false);
                 }
                 collectCounters();
             }).get(2, TimeUnit.SECONDS);
@@ -210,6 +227,7 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
         transmit(bytes);
         count("sent");
         carryOut(outcome);
+        armRexmit();
         return seq;
     }
 
@@ -238,7 +256,13 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
         }
     }
 
-    private void tick() {
+    /** Retransmission requests that are due. */
+    private void rexmitDue() {
+        rexmitTimer = null;
+        rexmitAt = Long.MAX_VALUE;
+        if (closed) {
+            return;
+        }
         long now = monotonicMs.getAsLong();
         if (reliable.nextDueMillis() <= now) {
             for (HbMessage request : reliable.dueRexmitRequests(now)) {
@@ -250,11 +274,25 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
                 transmit(codec.encode(cf.build().stamp(request)));
             }
         }
+        armRexmit();
+    }
+
+    /** Sets the timer for the next retransmission request, if a message is missing and it is not set earlier. */
+    private void armRexmit() {
+        long due = reliable.nextDueMillis();
+        if (due == Long.MAX_VALUE || (rexmitTimer != null && due >= rexmitAt)) {
+            return;
+        }
+        if (rexmitTimer != null) {
+            rexmitTimer.cancel(false);
+        }
+        rexmitAt = due;
+        rexmitTimer = loop.schedule(this::rexmitDue, Math.max(0, due - monotonicMs.getAsLong()), TimeUnit.MILLISECONDS);
     }
 
     private void onDatagram(byte[] data, String senderAddress, String link) {
-        if (closed) {
-            return;
+        if (closed || reliable == null) {
+            return; // not open yet: nothing can be answered before this node knows its generation
         }
         long now = monotonicMs.getAsLong();
         count("received");
@@ -279,6 +317,7 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
         Outcome o = reliable.onReceived(m, now);
         if (src.equals(config.localNode())) {
             carryOut(o); // our own copy (bcast, or a ucast line to ourselves): nothing for the core
+            armRexmit();
             return;
         }
         if (o.newGeneration()) {
@@ -292,6 +331,7 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
             listener.delivered(new TransportListener.Delivery(src, link, ControlMessages.scanHex(m.get("hg")), seq, m));
         }
         carryOut(o);
+        armRexmit();
     }
 
     private void learnUuid(String node, byte[] uuid) {
@@ -324,6 +364,9 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
 
     private Map<String, Long> collectCounters() {
         Map<String, Long> all = new LinkedHashMap<>(counters);
+        if (reliable == null) {
+            return Map.copyOf(all);
+        }
         for (Map.Entry<Counter, Long> e : reliable.counters().entrySet()) {
             all.merge(e.getKey().key(), e.getValue(), Long::sum);
         }

@@ -17,17 +17,19 @@ public class UdpTransportFactory implements TransportFactory {
 
     @Override
     public HeartbeatTransport open(TransportConfig config, TransportListener listener) throws IOException {
-        NodeIdentity identity;
+        UdpHeartbeatTransport t = new UdpHeartbeatTransport(config, listener, () -> System.nanoTime() / 1_000_000);
+        t.open(() -> identity(config));
+        return t;
+    }
+
+    private static NodeIdentity identity(TransportConfig config) throws IOException {
         try {
-            identity = new NodeIdentityStore(config.stateDirectory()).start(config.localNode(),
+            return new NodeIdentityStore(config.stateDirectory()).start(config.localNode(),
                     UuidSource.of(config.uuidFromNodename()), () -> System.currentTimeMillis() / 1000);
         } catch (IOException e) {
             throw new IOException("Cannot keep the node identity in " + config.stateDirectory() + ": " + e.getMessage()
-                    + " (hb_uuid and hb_generation live there, as for the classic daemon)", e);
+                    + " (hb_uuid and hb_generation live there, as for the classic daemon; state.directory in "
+                    + "etc/org.karabeat.node.cfg)", e);
         }
-        UdpHeartbeatTransport t = new UdpHeartbeatTransport(config, listener, identity,
-                () -> System.nanoTime() / 1_000_000);
-        t.open();
-        return t;
     }
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+#
+# Measures, on this machine, in one run: how long a Karabeat node and a classic heartbeat 3.0.6 node take to
+# declare their killed peer dead, paired in one cluster in network namespaces (192.0.2.0/24) with the
+# procedure's timing (keepalive 1 s, deadtime 10 s). Each side is killed with SIGKILL ROUNDS times; the time
+# runs from the kill to the survivor's "node X: is dead" log line. Prints a table; nothing is asserted.
+#
+#   sudo bench/transport-detection.sh [ROUNDS]        (default 5; about 30 s per round)
+#
+# Needs root and the heartbeat package (tools/prerequisites.sh --test installs it without starting it), and a
+# built distribution (mvn -B install -DskipTests). The namespaces and processes it makes are removed at the end.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROUNDS=${1:-5}
+ls "$ROOT"/karaf-assembly/target/karabeat-*.tar.gz >/dev/null 2>&1 || {
+    echo "build first: mvn -B install -DskipTests" >&2; exit 1; }
+cd "$ROOT"
+mvn -B -q -o verify -pl itests -Dit.test=DetectionBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbench.rounds="$ROUNDS" -Dfailsafe.failIfNoSpecifiedTests=false
+sed -n '/^round\|^|\|^keepalive/p' itests/target/failsafe-reports/org.karabeat.itests.DetectionBench-output.txt
