@@ -12,6 +12,8 @@ if [ "$mode" = --test ]; then
     # the interop tests: network namespaces, and the classic daemon itself as the peer (never started here)
     [ -x /usr/sbin/ip ] || pkgs+=(iproute2)
     [ -x /usr/libexec/heartbeat/heartbeat ] || pkgs+=(heartbeat)
+    # loss and partitions: nftables rules in the lab's bridge namespace (this kernel has no netem)
+    command -v nft >/dev/null || [ -x /usr/sbin/nft ] || pkgs+=(nftables)
 fi
 [ ${#pkgs[@]} -eq 0 ] && exit 0
 
