@@ -4,8 +4,8 @@ import org.karabeat.transport.wire.HbMessage;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * What the transport hands to the core. Called on the transport's single I/O thread, in arrival order;
- * implementations hand the work to their own thread and return at once.
+ * What the transport hands to the core. Called on the transport's single I/O thread; implementations hand the
+ * work to their own thread and return at once.
  */
 @ConsumerType
 public interface TransportListener {
@@ -23,9 +23,22 @@ public interface TransportListener {
     void generation(String node, long previous, long current);
 
     /**
+     * A status message (keepalive) of {@code node}, seen for the first time in its generation, arrived: the
+     * node is alive now (the classic daemon takes a node's liveness from its status messages as they arrive).
+     * Its {@link #delivered delivery} may come later, when it waits for a message lost before it, so liveness is
+     * to be taken from here. Not called for duplicates or replays. Called after {@link #heard}, before the
+     * deliveries of the same datagram.
+     */
+    default void statusArrived(String node) {
+    }
+
+    /**
      * A sequenced message of a peer, or one of its unsequenced control messages addressed to this node: each
-     * delivered once, in arrival order as the classic daemon does (a message lost and retransmitted comes when
-     * it arrives, after those that overtook it). Messages addressed to another node are not delivered.
+     * delivered once and, per peer and generation, in seq order. A message that arrives before one lost ahead
+     * of it is held back until that one arrives (retransmitted or reordered) or is given up, then delivered in
+     * order (the classic daemon delivers in arrival order instead). What was held of a peer's previous run is
+     * delivered before {@link #generation} announces its restart. Messages addressed to another node are not
+     * delivered.
      */
     void delivered(Delivery delivery);
 

@@ -5,8 +5,13 @@ package org.karabeat.transport.reliable;
  * {@code dropped.<reason>}.
  */
 public enum Counter {
-    /** Messages to hand to the core ({@link Verdict#DELIVER}), own loopback included. */
+    /**
+     * Messages handed to the core, each once, when its turn comes (at once, or released after being held back),
+     * own loopback and unsequenced messages included.
+     */
     DELIVERED("delivered"),
+    /** Messages for the core held back behind a missing seq ({@link Verdict#HELD}), each counted once. */
+    HELD("held"),
     /** Copies of a node's last seq, typically from a second medium ({@link Verdict#DUPLICATE}). */
     DUPLICATES("duplicates"),
     /** Sequenced messages counted but addressed to another node, and unsequenced ones for another node. */
@@ -34,6 +39,7 @@ public enum Counter {
     LOST_OUT_OF_WINDOW("lost.out-of-window"),
     LOST_GAP_TOO_LARGE("lost.gap-too-large"),
     LOST_PEER_RESTART("lost.peer-restart"),
+    LOST_PEER_DOWN("lost.peer-down"),
 
     /** {@code NS_rexmit} requests this node sent (one seq each). */
     REXMIT_REQUESTED("rexmit-requested"),

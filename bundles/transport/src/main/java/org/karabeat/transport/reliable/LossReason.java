@@ -24,5 +24,12 @@ public enum LossReason {
     GAP_TOO_LARGE,
 
     /** The node restarted (newer generation): the seqs still missing from its previous run are abandoned. */
-    PEER_RESTART
+    PEER_RESTART,
+
+    /**
+     * The core declared the node dead ({@link ReliableDelivery#setPeerUp}): heartbeat asks a dead node for
+     * nothing, so nothing would fill its gaps; they are given up then (and gaps opened while it is not up at once)
+     * so that the messages held back behind them reach the core.
+     */
+    PEER_DOWN
 }

@@ -20,6 +20,12 @@ final class PeerStream {
     long lastSeq = NO_SEQ;
     /** {@code seqtrack.seqmissing}: missing seq → its request timer. The first key is {@code first_missing_seq}. */
     final TreeMap<Long, Pending> missing = new TreeMap<>();
+    /**
+     * Karabeat's hold-back: messages accepted above {@link #firstMissing()}, by seq, waiting for every seq before
+     * them to arrive or be given up. Empty when nothing is missing; never more than {@value
+     * ReliableConfig#MAXMSGHIST} (older missing seqs are given up). Never used for this node's own stream.
+     */
+    final TreeMap<Long, Outcome.Released> held = new TreeMap<>();
     /** {@code seqtrack.ackseq}: what this node acked of OUR stream. */
     long ackedOurStream;
     /** Whether requests go to it (heartbeat: node status up or active, hb_rexmit.c:164-168). */
@@ -40,16 +46,23 @@ final class PeerStream {
         return missing.isEmpty() ? 0 : missing.firstKey();
     }
 
-    /** reset_seqtrack (heartbeat.c:5535-5559), less the generation, which the caller sets. */
+    /**
+     * reset_seqtrack (heartbeat.c:5535-5559), less the generation, which the caller sets. The caller first
+     * gives up the missing seqs, which releases what was held.
+     */
     void reset() {
+        if (!held.isEmpty()) {
+            throw new IllegalStateException("reset with messages held: " + held.keySet());
+        }
         missing.clear();
         lastSeq = NO_SEQ;
         ackedOurStream = 0;
     }
 
     PeerState snapshot() {
-        return new PeerState(node, generation, lastSeq, java.util.List.copyOf(missing.keySet()), ackTrigger,
-                ackedOurStream, up, delivered, recovered, lost, rexmitRequested);
+        return new PeerState(node, generation, lastSeq, java.util.List.copyOf(missing.keySet()),
+                java.util.List.copyOf(held.keySet()), ackTrigger, ackedOurStream, up, delivered, recovered, lost,
+                rexmitRequested);
     }
 
     /** One missing seq's request timer. */

@@ -42,32 +42,44 @@ import static org.karabeat.transport.reliable.ReliableConfig.MAX_REXMIT_BATCH;
  * fields) into the message, sign and encode it; then {@code outcome = sent(message, bytes, now)}, send the bytes
  * on every medium, and handle {@code outcome} as below. {@code sent} keeps the bytes for retransmission and
  * processes the message as received from this node (heartbeat's loopback, heartbeat.c:5911-5913), which is how
- * this node acks its own stream; {@code outcome.deliver()} says whether to hand the node's own message to the
- * core, as heartbeat does.</li>
+ * this node acks its own stream; the own message comes back at once in {@code outcome.released()}, as heartbeat
+ * hands its own messages to itself.</li>
  * <li><b>Receiving</b> an authentic message (any kind, this node's own bcast copies included):
- * {@code outcome = onReceived(message, now)}. Deliver it to the core if {@link Outcome#deliver()}; count the link
- * alive if {@link Outcome#refreshesLink()}; log "Heartbeat restart on node X" if {@link Outcome#peerRestarted()};
- * stamp and send every {@link Outcome#toSend()} and send every {@link Outcome#toResend()} byte array as is.</li>
+ * {@code outcome = onReceived(message, link, now)}. Hand each of {@link Outcome#toDeliver()} to the core, in
+ * that order; count the link alive if {@link Outcome#refreshesLink()} and the node alive if
+ * {@link Outcome#freshStatus()}; log "Heartbeat restart on node X" if {@link Outcome#peerRestarted()}; stamp and
+ * send every {@link Outcome#toSend()} and send every {@link Outcome#toResend()} byte array as is.</li>
  * <li><b>Timers</b>: at {@link #nextDueMillis()} (or on a periodic tick of a few tens of ms), call
  * {@link #dueRexmitRequests(long)} and stamp and send what it returns.</li>
- * <li><b>Membership</b>: tell it {@link #setPeerUp(String, boolean)} when the core declares a node dead or back:
- * no retransmission requests go to a dead node (hb_rexmit.c:164-168), and a dead node's acks do not hold back
- * {@link #ackedByAll()}.</li>
+ * <li><b>Membership</b>: tell it {@link #setPeerUp(String, boolean)} when the core declares a node dead or back,
+ * and hand over what that releases: no retransmission requests go to a dead node (hb_rexmit.c:164-168), and a
+ * dead node's acks do not hold back {@link #ackedByAll()}.</li>
  * </ol>
  * The unsequenced messages it returns need not be fed back to it (this node's own acks are applied at once);
  * when they come back anyway, over bcast, they change nothing.
  *
  * <h2>Semantics (heartbeat 3.0.6, heartbeat.c should_drop_message 5574-5858, is_lost_packet 5937-6014)</h2>
  * Each node's stream is tracked per generation. A sequenced message is accepted once: in sequence, as the first
- * seen of a generation, after a gap (the gap's seqs become missing), or as one of the missing seqs. Accepted
- * messages are delivered at once, in arrival order — nothing is held back for a gap, exactly as heartbeat, whose
- * own stream is sometimes reordered on the wire. A missing seq is asked for, one seq per {@code NS_rexmit}, after
- * a random 50–{@code max_rexmit_delay} ms and then every {@code max_rexmit_delay} ms while the node is up, until it
- * comes, is NAKed, falls {@value ReliableConfig#MAXMSGHIST} seqs behind, or the stream resets. Everything else with
- * a seq is dropped: the same seq again (duplicate), an older seq not missing (stale), an older generation
- * (replay). A newer generation resets the stream (the node restarted). Every node's stream is acked, this node's
- * own included, whenever the in-sequence seq ≡ the node's random ack trigger (mod {@value ReliableConfig#ACK_MSG_DIV})
- * and nothing below it is missing.
+ * seen of a generation, after a gap (the gap's seqs become missing), or as one of the missing seqs. Everything
+ * else with a seq is dropped: the same seq again (duplicate), an older seq not missing (stale), an older
+ * generation (replay). A newer generation resets the stream (the node restarted).
+ * <p>
+ * <b>Order (Karabeat's, not heartbeat's).</b> Heartbeat hands accepted messages to its clients in arrival order,
+ * so a message lost and retransmitted comes after those that overtook it. Karabeat hands each peer's messages to
+ * the core exactly once and in seq order, per generation: an accepted message with a seq missing before it is
+ * held back ({@link Verdict#HELD}) and released, in order, in the outcome of the call that fills or gives up the
+ * last seq before it. A missing seq is given up when the sender NAKs it, when the stream moves
+ * {@value ReliableConfig#MAXMSGHIST} seqs past it (so at most that many messages are held per node), when one
+ * gap is larger than {@value ReliableConfig#FLOWCONTROL_LIMIT}, when the node restarts (what was held of the old
+ * run is released before the new run's first message), or when the core declares the node dead; each is counted
+ * and reported through {@link ReliableEvents#lost}. Liveness is not held back: a held message refreshes its link,
+ * and a held status message is reported as {@link Outcome#freshStatus()} on arrival. This node's own stream is
+ * never held.
+ * <p>
+ * <b>Retransmission.</b> A missing seq is asked for, one seq per {@code NS_rexmit}, after a random
+ * 50–{@code max_rexmit_delay} ms and then every {@code max_rexmit_delay} ms while the node is up, until it comes
+ * or is given up. Every node's stream is acked, this node's own included, whenever the in-sequence seq ≡ the
+ * node's random ack trigger (mod {@value ReliableConfig#ACK_MSG_DIV}) and nothing below it is missing.
  */
 public final class ReliableDelivery {
 
@@ -165,14 +177,20 @@ public final class ReliableDelivery {
 
     // ---------------------------------------------------------------------------------------------- receiving
 
+    /** {@link #onReceived(HbMessage, String, long)} without a link name. */
+    public Outcome onReceived(HbMessage message, long nowMillis) {
+        return onReceived(message, null, nowMillis);
+    }
+
     /**
      * An authentic message arrived (or this node's own, through {@link #sent}).
      *
      * @param message the decoded message; its {@code src} names the node
+     * @param link where it came from, only handed back in {@link Outcome.Released#link()} (may be null)
      * @param nowMillis monotonic time
-     * @return the verdict and what to send (see {@link Outcome})
+     * @return the verdict, what to hand to the core in order, and what to send (see {@link Outcome})
      */
-    public Outcome onReceived(HbMessage message, long nowMillis) {
+    public Outcome onReceived(HbMessage message, String link, long nowMillis) {
         String type = message.type();
         String from = message.source();
         String ts = message.get(F_TIME);
@@ -181,7 +199,7 @@ public final class ReliableDelivery {
             return invalid(from, "missing from/ts/type");
         }
         if (ControlMessages.isUnsequenced(type)) {
-            return receiveUnsequenced(message, type, from, nowMillis);
+            return receiveUnsequenced(message, type, from, link, nowMillis);
         }
         String cseq = message.get(F_SEQ);
         if (cseq == null) {
@@ -199,10 +217,16 @@ public final class ReliableDelivery {
                 return invalid(from, "bad generation number");
             }
         }
-        return receiveSequenced(stream(from), message, type, seq, gen, nowMillis);
+        return receiveSequenced(stream(from), new Arrival(message, type, seq, gen, link), nowMillis);
     }
 
-    private Outcome receiveSequenced(PeerStream p, HbMessage msg, String type, long seq, long gen, long now) {
+    /** One sequenced message being received. */
+    private record Arrival(HbMessage msg, String type, long seq, long gen, String link) {
+    }
+
+    private Outcome receiveSequenced(PeerStream p, Arrival a, long now) {
+        long seq = a.seq();
+        long gen = a.gen();
         if (gen < p.generation) {
             inc(Counter.STALE_GENERATION);
             events.replayDropped(p.node, gen, p.generation);
@@ -221,65 +245,81 @@ public final class ReliableDelivery {
                 inc(Counter.PEER_RESTARTS);
                 events.peerRestarted(p.node, p.generation, gen);
             }
-            abandonMissing(p, LossReason.PEER_RESTART);
+            // what was held of the previous run goes out first, before the new run's first message
+            abandonMissing(p, LossReason.PEER_RESTART, sink);
             p.reset();
             p.generation = gen;
         }
 
+        Verdict verdict;
+        boolean filledGap = false;
         if (p.lastSeq == PeerStream.NO_SEQ || seq == p.lastSeq + 1) {
             // in sequence, or the first seen of this stream (heartbeat.c:5743-5749)
             p.lastSeq = seq;
             ackIfNeeded(p, seq, sink);
-            giveUpOutOfWindow(p, sink);
-            return accept(p, msg, type, newGeneration, previousGeneration, restarted, false, sink);
-        }
-        if (seq == p.lastSeq) {
+            giveUpOutOfWindow(p, sink); // first, so that what it releases comes before this message
+            verdict = accept(p, a, sink);
+        } else if (seq == p.lastSeq) {
             inc(Counter.DUPLICATES);
             return Outcome.of(Verdict.DUPLICATE, true);
-        }
-        if (seq > p.lastSeq) {
+        } else if (seq > p.lastSeq) {
             long nlost = seq - (p.lastSeq + 1);
             inc(Counter.GAPS);
             events.packetsMissing(p.node, p.lastSeq, seq, nlost);
             if (nlost > FLOWCONTROL_LIMIT) {
                 // "Something bad happened. Start over" (heartbeat.c:5769-5776): no requests, no ack
-                abandonMissing(p, LossReason.GAP_TOO_LARGE);
+                abandonMissing(p, LossReason.GAP_TOO_LARGE, sink);
                 lose(p, p.lastSeq + 1, seq - 1, LossReason.GAP_TOO_LARGE);
                 p.reset();
                 p.lastSeq = seq;
-                return accept(p, msg, type, newGeneration, previousGeneration, restarted, false, sink);
+                verdict = accept(p, a, sink);
+            } else if (!p.up) {
+                // nobody asks a node the core holds dead (hb_rexmit.c:164-168): holding its messages behind a gap
+                // nothing will fill would keep them (its status among them) from the core
+                lose(p, p.lastSeq + 1, seq - 1, LossReason.PEER_DOWN);
+                p.lastSeq = seq;
+                verdict = accept(p, a, sink);
+            } else {
+                // request_msg_rexmit(last+1 .. seq-1): one timer per seq (heartbeat.c:5778-5780, hb_rexmit.c:265-274)
+                for (long k = p.lastSeq + 1; k < seq; k++) {
+                    p.missing.put(k, new PeerStream.Pending(now + firstRequestDelay()));
+                }
+                inc(Counter.MISSING, nlost);
+                p.lastSeq = seq;
+                giveUpOutOfWindow(p, sink);
+                verdict = accept(p, a, sink);
             }
-            // request_msg_rexmit(last+1 .. seq-1): one timer per seq (heartbeat.c:5778-5780, hb_rexmit.c:265-274)
-            for (long k = p.lastSeq + 1; k < seq; k++) {
-                p.missing.put(k, new PeerStream.Pending(now + firstRequestDelay()));
+        } else {
+            // older than the last one: one we are missing? (heartbeat.c:5825-5827)
+            PeerStream.Pending pending = p.missing.get(seq);
+            if (pending == null) {
+                inc(Counter.STALE);
+                return Outcome.of(Verdict.STALE, false);
             }
-            inc(Counter.MISSING, nlost);
-            p.lastSeq = seq;
-            giveUpOutOfWindow(p, sink);
-            return accept(p, msg, type, newGeneration, previousGeneration, restarted, false, sink);
-        }
-        // older than the last one: one we are missing? (heartbeat.c:5825-5827)
-        PeerStream.Pending pending = p.missing.get(seq);
-        if (pending != null) {
             removeMissing(p, seq, sink);
             inc(Counter.RECOVERED);
             p.recovered++;
             if (pending.requests > 0) {
                 inc(Counter.RECOVERED_AFTER_REQUEST);
             }
-            return accept(p, msg, type, newGeneration, previousGeneration, restarted, true, sink);
+            filledGap = true;
+            verdict = accept(p, a, sink);
         }
-        inc(Counter.STALE);
-        return Outcome.of(Verdict.STALE, false);
+        boolean freshStatus = p != self && (verdict == Verdict.DELIVER || verdict == Verdict.HELD)
+                && T_STATUS.equals(a.type());
+        return Outcome.accepted(verdict, newGeneration, previousGeneration, restarted, filledGap, freshStatus, sink);
     }
 
-    private Outcome accept(PeerStream p, HbMessage msg, String type, boolean newGeneration, long previousGeneration,
-            boolean restarted, boolean filledGap, Outcome.Sink sink) {
+    /**
+     * A sequenced message seen for the first time: delivered now when no seq before it is missing (then what it
+     * unblocks follows it), else held back. This node's own stream is never held: it has no gaps but the seqs it
+     * skipped itself.
+     */
+    private Verdict accept(PeerStream p, Arrival a, Outcome.Sink sink) {
         p.delivered++;
-        boolean toUs = isToUs(msg);
+        boolean toUs = isToUs(a.msg());
         if (toUs) {
-            inc(Counter.DELIVERED);
-            if (flowControl && T_STATUS.equals(type) && msg.get(F_PROTOCOL) == null) {
+            if (flowControl && T_STATUS.equals(a.type()) && a.msg().get(F_PROTOCOL) == null) {
                 // HBDoMsg_T_STATUS (heartbeat.c:3124-3132)
                 flowControl = false;
                 events.flowControlDisabled(p.node);
@@ -287,11 +327,38 @@ public final class ReliableDelivery {
         } else {
             inc(Counter.NOT_FOR_US);
         }
-        return Outcome.accepted(toUs ? Verdict.DELIVER : Verdict.NOT_FOR_US, newGeneration, previousGeneration,
-                restarted, filledGap, sink);
+        // messages for another node take their turn too, so that the caller can follow the sequence
+        Outcome.Released r = new Outcome.Released(a.msg(), a.gen(), a.seq(), a.link(), toUs);
+        long fm = p.firstMissing();
+        if (p != self && fm != 0 && a.seq() > fm) {
+            p.held.put(a.seq(), r);
+            if (!toUs) {
+                return Verdict.NOT_FOR_US;
+            }
+            inc(Counter.HELD);
+            return Verdict.HELD;
+        }
+        release(r, sink);
+        releaseHeld(p, sink);
+        return toUs ? Verdict.DELIVER : Verdict.NOT_FOR_US;
     }
 
-    private Outcome receiveUnsequenced(HbMessage msg, String type, String from, long now) {
+    private void release(Outcome.Released r, Outcome.Sink sink) {
+        sink.release(r);
+        if (r.forUs()) {
+            inc(Counter.DELIVERED);
+        }
+    }
+
+    /** Hands over, in order, the held messages that nothing missing precedes any more. */
+    private void releaseHeld(PeerStream p, Outcome.Sink sink) {
+        long fm = p.firstMissing();
+        while (!p.held.isEmpty() && (fm == 0 || p.held.firstKey() < fm)) {
+            release(p.held.pollFirstEntry().getValue(), sink);
+        }
+    }
+
+    private Outcome receiveUnsequenced(HbMessage msg, String type, String from, String link, long now) {
         String to = msg.get(F_TO);
         boolean toUs = to == null || to.equals(config.localNode());
         if (type.equalsIgnoreCase(T_NAKREXMIT)) {
@@ -307,6 +374,7 @@ public final class ReliableDelivery {
             if (p.missing.containsKey(nseq)) {
                 removeMissing(p, nseq, sink);
                 lose(p, nseq, nseq, LossReason.NAK);
+                releaseHeld(p, sink);
             }
             return Outcome.of(Verdict.CONTROL, false, sink);
         }
@@ -328,8 +396,10 @@ public final class ReliableDelivery {
             }
             return Outcome.of(Verdict.CONTROL, true, sink);
         }
-        inc(Counter.DELIVERED);
-        return Outcome.of(Verdict.DELIVER, true);
+        Outcome.Sink sink = new Outcome.Sink();
+        release(new Outcome.Released(msg, Math.max(0, ControlMessages.scanHex(msg.get(F_HBGENERATION))), 0, link,
+                true), sink);
+        return Outcome.of(Verdict.DELIVER, true, sink);
     }
 
     // ------------------------------------------------------------------------------------------------- acks
@@ -437,21 +507,33 @@ public final class ReliableDelivery {
         }
     }
 
-    /** Missing seqs the sender can no longer have (it keeps the last MAXMSGHIST). */
+    /**
+     * Missing seqs the sender can no longer have (it keeps the last MAXMSGHIST), then what they held back. This
+     * also bounds the hold-back to MAXMSGHIST messages per node.
+     */
     private void giveUpOutOfWindow(PeerStream p, Outcome.Sink sink) {
+        boolean gaveUp = false;
         while (!p.missing.isEmpty() && p.missing.firstKey() <= p.lastSeq - MAXMSGHIST) {
             long seq = p.missing.firstKey();
             removeMissing(p, seq, sink);
             lose(p, seq, seq, LossReason.OUT_OF_WINDOW);
+            gaveUp = true;
+        }
+        if (gaveUp) {
+            releaseHeld(p, sink);
         }
     }
 
-    /** reset_seqtrack's forgetting of the missing seqs (and their timers), reported as lost. */
-    private void abandonMissing(PeerStream p, LossReason reason) {
+    /**
+     * reset_seqtrack's forgetting of the missing seqs (and their timers), reported as lost; then everything held
+     * back goes out, in order.
+     */
+    private void abandonMissing(PeerStream p, LossReason reason, Outcome.Sink sink) {
         for (Long seq : p.missing.keySet()) {
             lose(p, seq, seq, reason);
         }
         p.missing.clear();
+        releaseHeld(p, sink);
     }
 
     private void lose(PeerStream p, long first, long last, LossReason reason) {
@@ -466,6 +548,7 @@ public final class ReliableDelivery {
             case OUT_OF_WINDOW -> Counter.LOST_OUT_OF_WINDOW;
             case GAP_TOO_LARGE -> Counter.LOST_GAP_TOO_LARGE;
             case PEER_RESTART -> Counter.LOST_PEER_RESTART;
+            case PEER_DOWN -> Counter.LOST_PEER_DOWN;
         }, n);
         events.lost(p.node, first, last, reason);
     }
@@ -481,7 +564,7 @@ public final class ReliableDelivery {
      * The {@code NS_rexmit} requests due at {@code nowMillis}, one per missing seq (firstseq = lastseq, decimal),
      * addressed to the node that sent the seq: stamp and send each on every medium. Each seq is asked for again
      * every {@code max_rexmit_delay} ms (send_rexmit_request, hb_rexmit.c:158-209). Nothing is asked of a node
-     * that is not up; its timers keep running and it is asked again once it is up.
+     * that is not up: its missing seqs were given up when it went down.
      */
     public List<HbMessage> dueRexmitRequests(long nowMillis) {
         List<HbMessage> out = null;
@@ -594,17 +677,31 @@ public final class ReliableDelivery {
 
     /**
      * The core's view of a node: a node that is not up is not asked for retransmissions and its acks do not hold
-     * back {@link #ackedByAll()}. Nodes are up until told otherwise.
+     * back {@link #ackedByAll()}. Nodes are up until told otherwise. When a node goes down, its missing seqs are
+     * given up ({@link LossReason#PEER_DOWN}), and so are the gaps it opens until it is up again: nothing would
+     * fill them, and the messages held behind them must reach the core (a node coming back after a partition
+     * is seen alive through them).
+     *
+     * @return what was held back of the node, released in order
      */
-    public void setPeerUp(String node, boolean up) {
+    public Outcome setPeerUp(String node, boolean up) {
         if (node.equals(config.localNode())) {
-            return;
+            return Outcome.of(Verdict.CONTROL, false);
         }
-        stream(node).up = up;
+        PeerStream p = stream(node);
+        p.up = up;
+        Outcome.Sink sink = new Outcome.Sink();
+        if (!up) {
+            abandonMissing(p, LossReason.PEER_DOWN, sink);
+        }
         updateAckedByAll();
+        return Outcome.of(Verdict.CONTROL, false, sink);
     }
 
-    /** Forgets a node (deleted from the cluster); a later message from it starts afresh, with a new ack trigger. */
+    /**
+     * Forgets a node (deleted from the cluster); a later message from it starts afresh, with a new ack trigger.
+     * What was held back of it is dropped with it.
+     */
     public void forgetPeer(String node) {
         if (!node.equals(config.localNode())) {
             streams.remove(node);

@@ -4,11 +4,20 @@ package org.karabeat.transport.reliable;
 public enum Verdict {
 
     /**
-     * Hand it to the core: a sequenced message seen for the first time in its node's current generation (in
-     * sequence, after a gap, or filling a gap), addressed to this node or to everyone; or an unsequenced message
-     * other than the three below (e.g. {@code NS_st}) addressed to this node. Heartbeat's KEEPIT.
+     * Hand it to the core now (it is in {@link Outcome#released()}): a sequenced message seen for the first time
+     * in its node's current generation, addressed to this node or to everyone, with nothing missing before it (in
+     * sequence, or filling the first gap); or an unsequenced message other than the three below (e.g.
+     * {@code NS_st}) addressed to this node. Heartbeat's KEEPIT.
      */
     DELIVER,
+
+    /**
+     * Kept, but held back: a sequenced message seen for the first time, addressed to this node or to everyone,
+     * with a seq still missing before it. It comes out in {@link Outcome#released()} of a later call, once every
+     * seq before it arrived or was given up. Heartbeat would deliver it at once (KEEPIT); it still proves the link
+     * alive.
+     */
+    HELD,
 
     /**
      * A sequenced message seen for the first time but addressed to another node ({@code dest}/{@code destuuid}):

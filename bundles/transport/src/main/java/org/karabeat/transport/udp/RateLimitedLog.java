@@ -6,7 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * Log lines about bad packets, at most one per key (reason and sender) per interval, with the count of the
+ * Log lines about bad packets (and other things a peer can repeat at will), at most one per key (reason and sender) per interval, with the count of the
  * lines held back: a flood of forged datagrams must not flood the log or the disk. The number of keys is
  * bounded, so a flood from random spoofed senders cannot grow memory either. Single-threaded (the transport's
  * I/O thread).
@@ -31,6 +31,15 @@ final class RateLimitedLog {
 
     /** Logs {@code text} at ERROR unless a line with this key was logged less than the interval ago. */
     void error(String key, long nowMs, String text) {
+        log(true, key, nowMs, text);
+    }
+
+    /** Logs {@code text} at WARN unless a line with this key was logged less than the interval ago. */
+    void warn(String key, long nowMs, String text) {
+        log(false, key, nowMs, text);
+    }
+
+    private void log(boolean error, String key, long nowMs, String text) {
         String k = buckets.containsKey(key) || buckets.size() < MAX_KEYS ? key : OVERFLOW;
         Bucket b = buckets.get(k);
         if (b != null && nowMs - b.lastLogged() < intervalMs) {
@@ -41,7 +50,12 @@ final class RateLimitedLog {
                 ? " (" + b.suppressed() + " similar message(s) suppressed in the last " + (nowMs - b.lastLogged()) / 1000
                         + " s)"
                 : "";
-        log.error("{}{}", k.equals(OVERFLOW) ? text + " [and other senders]" : text, suffix);
+        String line = k.equals(OVERFLOW) ? text + " [and other senders]" : text;
+        if (error) {
+            log.error("{}{}", line, suffix);
+        } else {
+            log.warn("{}{}", line, suffix);
+        }
         buckets.put(k, new Bucket(nowMs, 0));
         if (buckets.size() >= MAX_KEYS) {
             buckets.values().removeIf(x -> nowMs - x.lastLogged() > 10 * intervalMs && x.suppressed() == 0);

@@ -71,6 +71,7 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
     private final EventLoop loop;
     private final Set<String> nodes;
     private final RateLimitedLog badPackets = new RateLimitedLog(LOG, BAD_PACKET_LOG_INTERVAL_MS);
+    private final DeliveryAudit audit = new DeliveryAudit(new RateLimitedLog(LOG, BAD_PACKET_LOG_INTERVAL_MS));
 
     // event loop thread only
     private ReliableDelivery reliable;
@@ -159,8 +160,11 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
     public void peerAlive(String node, boolean alive) {
         loop.execute(() -> {
             if (reliable != null) {
-                reliable.setPeerUp(node, alive);
-                armRexmit(); // requests to a node back up are due again
+                Outcome o = reliable.setPeerUp(node, alive);
+                // a node gone dead: what was held back behind its gaps goes to the core now
+                handOver(o.released(), 0, null, monotonicMs.getAsLong());
+                carryOut(o);
+                armRexmit();
             }
         });
     }
@@ -314,24 +318,50 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
             return;
         }
         learnUuid(src, m.getBytes("srcuuid"));
-        Outcome o = reliable.onReceived(m, now);
+        Outcome o = reliable.onReceived(m, link, now);
         if (src.equals(config.localNode())) {
             carryOut(o); // our own copy (bcast, or a ucast line to ourselves): nothing for the core
             armRexmit();
             return;
         }
+        List<Outcome.Released> released = o.released();
+        int next = 0;
         if (o.newGeneration()) {
-            listener.generation(src, o.previousGeneration(), ControlMessages.scanHex(m.get("hg")));
+            long generation = ControlMessages.scanHex(m.get("hg"));
+            // what was held of the node's previous run belongs before its restart
+            for (; next < released.size() && released.get(next).generation() != generation; next++) {
+                handOver(released.get(next), link, now);
+            }
+            listener.generation(src, o.previousGeneration(), generation);
         }
         if (o.refreshesLink()) {
             listener.heard(src, link);
         }
-        if (o.deliver()) {
-            long seq = ControlMessages.isUnsequenced(m.type()) ? 0 : ControlMessages.scanHex(m.get("seq"));
-            listener.delivered(new TransportListener.Delivery(src, link, ControlMessages.scanHex(m.get("hg")), seq, m));
+        if (o.freshStatus()) {
+            listener.statusArrived(src); // liveness at arrival, even when the status itself is held back
         }
+        handOver(released, next, link, now);
         carryOut(o);
         armRexmit();
+    }
+
+    private void handOver(List<Outcome.Released> released, int from, String link, long now) {
+        for (int i = from; i < released.size(); i++) {
+            handOver(released.get(i), link, now);
+        }
+    }
+
+    /** Hands one message to the core, in the order reliable delivery released it, past the audit. */
+    private void handOver(Outcome.Released r, String link, long now) {
+        HbMessage m = r.message();
+        if (m.source().equals(config.localNode())) {
+            return; // this node's own messages are not handed to the core
+        }
+        audit.check(m, r.forUs(), now);
+        if (r.forUs()) {
+            listener.delivered(new TransportListener.Delivery(m.source(), r.link() != null ? r.link() : link,
+                    r.generation(), r.seq(), m));
+        }
     }
 
     private void learnUuid(String node, byte[] uuid) {
@@ -370,6 +400,7 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
         for (Map.Entry<Counter, Long> e : reliable.counters().entrySet()) {
             all.merge(e.getKey().key(), e.getValue(), Long::sum);
         }
+        all.putAll(audit.counters());
         lastCounters = Map.copyOf(all);
         return lastCounters;
     }

@@ -22,8 +22,9 @@ import org.karabeat.transport.wire.HbMessage;
 /**
  * Two nodes on two lossy media that duplicate and reorder, each driving a {@link ReliableDelivery} the way the
  * runtime will (stamping and broadcasting what it returns, polling its requests), on simulated time, seeded.
- * Every view of every stream (a node's own included) must deliver each seq at most once, never deliver a seq it
- * reported lost, leave no hole in what it saw, and converge once the network heals.
+ * Every view of every stream (a node's own included) must hand over its seqs strictly increasing, each at most
+ * once, with every seq it jumps over reported lost before, never give up a seq after handing over a later one,
+ * leave no hole in what it saw, and converge once the network heals.
  */
 public class ReliableDeliveryPropertyTest {
 
@@ -37,21 +38,25 @@ public class ReliableDeliveryPropertyTest {
         final int maxDelay;
         final int dataEveryMs;
         final boolean restart;
+        /** hb2's core declares hb1 dead for a while (as after a late heartbeat). */
+        final boolean peerDown;
 
-        Profile(double loss, double dup, int maxDelay, int dataEveryMs, boolean restart) {
+        Profile(double loss, double dup, int maxDelay, int dataEveryMs, boolean restart, boolean peerDown) {
             this.loss = loss;
             this.dup = dup;
             this.maxDelay = maxDelay;
             this.dataEveryMs = dataEveryMs;
             this.restart = restart;
+            this.peerDown = peerDown;
         }
     }
 
     @Test
     public void withModerateLossEveryMessageIsDeliveredExactlyOnce() {
-        Profile p = new Profile(0.2, 0.15, 30, 5, false);
+        Profile p = new Profile(0.2, 0.15, 30, 5, false, false);
         long recovered = 0;
         long requested = 0;
+        long held = 0;
         for (int seed = 0; seed < 120; seed++) {
             Sim sim = run(seed, p);
             for (SimNode n : sim.nodes) {
@@ -61,9 +66,11 @@ public class ReliableDeliveryPropertyTest {
                 }
                 recovered += n.rd.count(Counter.RECOVERED_AFTER_REQUEST);
                 requested += n.rd.count(Counter.REXMIT_REQUESTED);
+                held += n.rd.count(Counter.HELD);
             }
         }
         assertTrue("the runs exercised retransmission: " + recovered, recovered > 1000);
+        assertTrue("the runs held messages back: " + held, held > recovered);
         assertTrue(requested >= recovered);
     }
 
@@ -74,9 +81,13 @@ public class ReliableDeliveryPropertyTest {
         long naksSent = 0;
         long restarts = 0;
         long staleGeneration = 0;
+        long lostPeerDown = 0;
+        long held = 0;
         for (int seed = 0; seed < 40; seed++) {
-            Sim sim = run(1000 + seed, new Profile(0.5, 0.2, 120, 3, seed % 2 == 0));
+            Sim sim = run(1000 + seed, new Profile(0.5, 0.2, 120, 3, seed % 2 == 0, seed % 4 == 1));
             for (SimNode n : sim.nodes) {
+                lostPeerDown += n.rd.count(Counter.LOST_PEER_DOWN);
+                held += n.rd.count(Counter.HELD);
                 lostOutOfWindow += n.rd.count(Counter.LOST_OUT_OF_WINDOW);
                 lostOnRestart += n.rd.count(Counter.LOST_PEER_RESTART);
                 naksSent += n.rd.count(Counter.NAK_SENT);
@@ -91,6 +102,8 @@ public class ReliableDeliveryPropertyTest {
         assertTrue("the senders NAKed: " + naksSent, naksSent > 0);
         assertTrue("every restart was seen: " + restarts, restarts == 20);
         assertTrue("old-generation messages arrived after restarts: " + staleGeneration, staleGeneration > 0);
+        assertTrue("gaps were given up for a node declared dead: " + lostPeerDown, lostPeerDown > 0);
+        assertTrue(held > 0);
     }
 
     // ------------------------------------------------------------------------------------------- the sim
@@ -104,6 +117,8 @@ public class ReliableDeliveryPropertyTest {
         long stopSending = HEAL_AFTER_MS + SEND_AFTER_HEAL_MS;
         long end = stopSending + SETTLE_MS;
         long restartAt = p.restart ? 1000 + sim.net.nextInt(1500) : -1;
+        long downAt = p.peerDown ? 500 + sim.net.nextInt(1000) : -1;
+        long upAt = downAt + 1000;
 
         // each stream's first message goes out alone on a clean network, so every view starts at seq 1
         hb1.send("status", 0);
@@ -114,6 +129,9 @@ public class ReliableDeliveryPropertyTest {
             if (sim.now == restartAt) {
                 hb1.restart();
                 hb1.send("status", 0); // heartbeat's init status
+            }
+            if (sim.now == downAt || sim.now == upAt) {
+                hb2.handle(null, hb2.rd.setPeerUp("hb1", sim.now == upAt));
             }
             if (sim.now == HEAL_AFTER_MS) {
                 sim.loss = 0;
@@ -141,6 +159,7 @@ public class ReliableDeliveryPropertyTest {
                 assertEquals(v + " converged to the last seq sent", source.rd.highestSentSeq(), v.maxSeen());
                 PeerState s = n.rd.peerState(source.name).orElseThrow();
                 assertTrue(v + " still missing " + s.missing(), s.missing().isEmpty());
+                assertTrue(v + " still holding " + s.held(), s.held().isEmpty());
                 for (long seq = source.firstSeqAfterHeal; seq <= source.rd.highestSentSeq(); seq++) {
                     assertTrue(v + " lacks " + seq + " sent after the heal", v.delivered.contains(seq));
                 }
@@ -211,6 +230,8 @@ public class ReliableDeliveryPropertyTest {
         final String name;
         final TreeSet<Long> delivered = new TreeSet<>();
         final TreeSet<Long> lost = new TreeSet<>();
+        /** The last seq handed over, -1 before the first. */
+        long last = -1;
         /** Seqs still missing when the instance holding this view was restarted. */
         final TreeSet<Long> cutOff = new TreeSet<>();
 
@@ -221,11 +242,20 @@ public class ReliableDeliveryPropertyTest {
         void delivered(long seq) {
             assertFalse(name + " delivered " + seq + " after reporting it lost", lost.contains(seq));
             assertTrue(name + " delivered " + seq + " twice", delivered.add(seq));
+            assertTrue(name + " delivered " + seq + " after " + last, seq > last);
+            if (last >= 0) {
+                for (long s = last + 1; s < seq; s++) {
+                    assertTrue(name + " delivered " + seq + " before " + s + " arrived or was given up",
+                            lost.contains(s));
+                }
+            }
+            last = seq;
         }
 
         void lost(long seq) {
             assertFalse(name + " reported " + seq + " lost after delivering it", delivered.contains(seq));
             assertTrue(name + " reported " + seq + " lost twice", lost.add(seq));
+            assertTrue(name + " gave " + seq + " up after delivering " + last, seq > last);
         }
 
         long maxSeen() {
@@ -270,11 +300,12 @@ public class ReliableDeliveryPropertyTest {
         }
 
         void restart() {
-            // what the dying instance still missed is neither delivered nor lost: it was cut off
+            // what the dying instance still missed or held is neither delivered nor lost: it was cut off
             for (PeerState ps : rd.peerStates()) {
                 Long g = knownGen.get(ps.node());
                 if (g != null) {
                     view(ps.node(), g).cutOff.addAll(ps.missing());
+                    view(ps.node(), g).cutOff.addAll(ps.held());
                 }
             }
             gen++;
@@ -315,13 +346,21 @@ public class ReliableDeliveryPropertyTest {
             }
         }
 
-        private void handle(HbMessage m, Outcome o) {
-            String seq = m.get("seq");
-            if (seq != null && (o.verdict() == Verdict.DELIVER || o.verdict() == Verdict.NOT_FOR_US)) {
+        /** What the runtime does with an outcome; {@code m} is null for one not caused by a message. */
+        void handle(HbMessage m, Outcome o) {
+            // in order: what was held of an old generation comes before the new one's first message
+            for (Outcome.Released r : o.released()) {
+                if (r.seq() > 0) {
+                    assertEquals(Long.parseLong(r.message().get("hg"), 16), r.generation());
+                    assertEquals(Long.parseLong(r.message().get("seq"), 16), r.seq());
+                    view(r.message().source(), r.generation()).delivered(r.seq());
+                }
+            }
+            if (m != null && m.get("seq") != null && (o.verdict() == Verdict.DELIVER || o.verdict() == Verdict.HELD
+                    || o.verdict() == Verdict.NOT_FOR_US)) {
                 long g = Long.parseLong(m.get("hg"), 16);
                 assertTrue(o.newGeneration() == !knownGen.containsKey(m.source()) || o.peerRestarted());
                 knownGen.put(m.source(), g);
-                view(m.source(), g).delivered(Long.parseLong(seq, 16));
             }
             for (HbMessage c : o.toSend()) {
                 sim.broadcast(encode(stamp(c, name, gen)));

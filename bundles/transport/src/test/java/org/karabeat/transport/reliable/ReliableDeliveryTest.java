@@ -55,6 +55,19 @@ public class ReliableDeliveryTest {
         return out;
     }
 
+    /** The seqs an outcome hands to the core, in order. */
+    private static List<Long> delivered(Outcome o) {
+        List<Long> out = new ArrayList<>();
+        for (Outcome.Released r : o.toDeliver()) {
+            out.add(r.seq());
+        }
+        return out;
+    }
+
+    private List<Long> held(String node) {
+        return hb2.peerState(node).orElseThrow().held();
+    }
+
     /** Polls requests every ms over [from, to] and records, per seq, the times it was asked for. */
     private Map<Long, List<Long>> requestTimes(ReliableDelivery rd, String expectedDest, long from, long to) {
         Map<Long, List<Long>> times = new HashMap<>();
@@ -127,8 +140,8 @@ public class ReliableDeliveryTest {
             assertEquals(Verdict.DUPLICATE, second.verdict());
             assertTrue("a duplicate still shows the link alive", second.refreshesLink());
             assertTrue(second.toSend().isEmpty());
-            delivered += first.deliver() ? 1 : 0;
-            delivered += second.deliver() ? 1 : 0;
+            delivered += first.toDeliver().size();
+            delivered += second.toDeliver().size();
             acks += first.toSend().size() + second.toSend().size();
         }
         assertEquals(20, delivered);
@@ -152,17 +165,22 @@ public class ReliableDeliveryTest {
     // ------------------------------------------------------------------------------------- reordering
 
     @Test
-    public void reorderingFromTheCaptureIsNotLoss() {
+    public void reorderingFromTheCaptureIsNotLossAndComesOutInOrder() {
         // heartbeat-wire-protocol.md §9: hb2's seq 2d went on the wire after 2e (247.475)
         long[] arrival = {0x2c, 0x2e, 0x2d, 0x2f, 0x30};
         List<Long> deliveredSeqs = new ArrayList<>();
         for (long seq : arrival) {
             Outcome o = hb2.onReceived(seqd("hb1", G1, seq, "resource", "rsc_hold", "all"), T0);
-            assertEquals(Verdict.DELIVER, o.verdict());
+            assertEquals(seq == 0x2e ? Verdict.HELD : Verdict.DELIVER, o.verdict());
+            assertTrue("a held message still shows the link alive", o.refreshesLink());
             assertEquals(seq == 0x2d, o.filledGap());
-            deliveredSeqs.add(seq);
+            deliveredSeqs.addAll(delivered(o));
         }
-        assertEquals(List.of(0x2cL, 0x2eL, 0x2dL, 0x2fL, 0x30L), deliveredSeqs);
+        // heartbeat would hand them over as they came: 2c 2e 2d 2f 30
+        assertEquals(List.of(0x2cL, 0x2dL, 0x2eL, 0x2fL, 0x30L), deliveredSeqs);
+        assertEquals(1, hb2.count(Counter.HELD));
+        assertEquals(5, hb2.count(Counter.DELIVERED));
+        assertTrue(held("hb1").isEmpty());
         // heartbeat logs the gap, and that it is closed, but never asks
         assertEquals(List.of("1 lost packet(s) for [hb1] [44:46]", "No pkts missing from hb1!"), events.lines);
         assertEquals(Long.MAX_VALUE, hb2.nextDueMillis());
@@ -171,6 +189,80 @@ public class ReliableDeliveryTest {
         assertEquals(0, hb2.count(Counter.LOST));
         assertEquals(1, hb2.count(Counter.RECOVERED));
         assertEquals(0, hb2.count(Counter.RECOVERED_AFTER_REQUEST));
+    }
+
+    @Test
+    public void copiesOfAHeldMessageAreNeverDeliveredTwice() {
+        hb2.onReceived(status("hb1", G1, 1), T0);
+        assertEquals(Verdict.HELD, hb2.onReceived(status("hb1", G1, 3), T0).verdict());
+        Outcome copy = hb2.onReceived(status("hb1", G1, 3), T0 + 1); // the second medium
+        assertEquals(Verdict.DUPLICATE, copy.verdict());
+        assertTrue(copy.refreshesLink());
+        assertFalse("a copy is no news of the node", copy.freshStatus());
+        assertEquals(Verdict.HELD, hb2.onReceived(status("hb1", G1, 4), T0 + 2).verdict());
+        assertEquals(Verdict.STALE, hb2.onReceived(status("hb1", G1, 3), T0 + 3).verdict());
+        Outcome filled = hb2.onReceived(status("hb1", G1, 2), T0 + 4);
+        assertEquals(List.of(2L, 3L, 4L), delivered(filled));
+        for (long seq = 2; seq <= 4; seq++) {
+            assertTrue(hb2.onReceived(status("hb1", G1, seq), T0 + 5).released().isEmpty());
+        }
+        assertEquals(2, hb2.count(Counter.HELD));
+        assertEquals(4, hb2.count(Counter.DELIVERED));
+    }
+
+    @Test
+    public void eachStreamIsHeldOnItsOwn() {
+        hb2.onReceived(status("hb1", G1, 1), T0);
+        hb2.onReceived(status("hb3", G1, 1), T0);
+        assertEquals(Verdict.HELD, hb2.onReceived(status("hb1", G1, 3), T0).verdict());
+        assertEquals("hb3 does not wait for hb1's gap", List.of(2L),
+                delivered(hb2.onReceived(status("hb3", G1, 2), T0)));
+        Outcome o = hb2.onReceived(status("hb1", G1, 2), T0);
+        assertEquals(List.of(2L, 3L), delivered(o));
+        assertTrue(o.toDeliver().stream().allMatch(r -> r.message().source().equals("hb1")));
+    }
+
+    @Test
+    public void aMessageForAnotherNodeAboveAGapTakesItsTurnWithoutBeingDelivered() {
+        hb2.onReceived(status("hb1", G1, 1), T0);
+        Outcome other = hb2.onReceived(seqd("hb1", G1, 3, "ip-request-resp", "dest", "hb3"), "eth0", T0);
+        assertEquals(Verdict.NOT_FOR_US, other.verdict());
+        assertFalse(other.refreshesLink());
+        assertEquals(Verdict.HELD, hb2.onReceived(status("hb1", G1, 4), "eth1", T0).verdict());
+        Outcome filled = hb2.onReceived(status("hb1", G1, 2), "eth0", T0);
+        assertEquals(List.of(2L, 3L, 4L), filled.released().stream().map(Outcome.Released::seq).toList());
+        assertEquals(List.of(true, false, true), filled.released().stream().map(Outcome.Released::forUs).toList());
+        assertEquals(List.of(2L, 4L), delivered(filled));
+        assertEquals("the link each came on first", "eth1", filled.toDeliver().get(1).link());
+        assertEquals(1, hb2.count(Counter.HELD));
+        assertEquals(1, hb2.count(Counter.NOT_FOR_US));
+    }
+
+    @Test
+    public void aHeldStatusProvesTheNodeAliveOnArrival() {
+        Outcome first = hb2.onReceived(status("hb1", G1, 1), T0);
+        assertTrue(first.freshStatus());
+        Outcome held = hb2.onReceived(status("hb1", G1, 3), T0);
+        assertEquals(Verdict.HELD, held.verdict());
+        assertTrue(held.freshStatus());
+        assertTrue(held.refreshesLink());
+        assertFalse(hb2.onReceived(seqd("hb1", G1, 4, "resource", "rsc_hold", "all"), T0).freshStatus());
+        assertFalse("a stale copy", hb2.onReceived(status("hb1", G1, 1), T0).freshStatus());
+        assertTrue("a status filling the gap arrived now too", hb2.onReceived(status("hb1", G1, 2), T0).freshStatus());
+    }
+
+    @Test
+    public void theOwnStreamIsNeverHeldEvenWhenTheNodeSkippedASeq() {
+        ReliableDelivery hb1 = new ReliableDelivery(ReliableConfig.of("hb1", G1), new Random(3), ReliableEvents.NONE);
+        for (long seq : new long[] {1, 2, 4, 5}) { // 3 was never sent (a message too large to encode)
+            HbMessage m = status("hb1", G1, seq);
+            Outcome o = hb1.sent(m, encode(m), T0);
+            assertEquals(Verdict.DELIVER, o.verdict());
+            assertEquals(List.of(seq), delivered(o));
+            assertFalse(o.freshStatus());
+        }
+        assertEquals(0, hb1.count(Counter.HELD));
+        assertTrue(hb1.peerState("hb1").orElseThrow().held().isEmpty());
     }
 
     @Test
@@ -227,10 +319,14 @@ public class ReliableDeliveryTest {
             hb1.sent(m, bytes, T0);
             wire.put(seq, bytes);
         }
-        // seq 3 is lost on every medium
+        // seq 3 is lost on every medium: 4 and 5 wait for it
         for (long seq : new long[] {1, 2, 4, 5}) {
-            assertEquals(Verdict.DELIVER, hb2.onReceived(decode(wire.get(seq)), T0 + 1).verdict());
+            Outcome o = hb2.onReceived(decode(wire.get(seq)), T0 + 1);
+            assertEquals(seq < 3 ? Verdict.DELIVER : Verdict.HELD, o.verdict());
+            assertEquals(seq < 3 ? List.of(seq) : List.of(), delivered(o));
         }
+        assertEquals(List.of(4L, 5L), held("hb1"));
+        assertEquals(2, hb2.count(Counter.DELIVERED));
         long due = hb2.nextDueMillis();
         assertTrue(due >= T0 + 51 && due <= T0 + 251);
         List<HbMessage> requests = hb2.dueRexmitRequests(due);
@@ -246,9 +342,13 @@ public class ReliableDeliveryTest {
         Outcome filled = hb2.onReceived(decode(answer.toResend().get(0)), due + 2);
         assertEquals(Verdict.DELIVER, filled.verdict());
         assertTrue(filled.filledGap());
+        assertEquals("the gap filled, what waited follows it", List.of(3L, 4L, 5L), delivered(filled));
+        assertEquals(G1, filled.toDeliver().get(2).generation());
+        assertTrue(held("hb1").isEmpty());
         // the same retransmission again (another medium, or another node asked too): dropped
         assertEquals(Verdict.STALE, hb2.onReceived(decode(answer.toResend().get(0)), due + 3).verdict());
         assertEquals(Verdict.STALE, hb2.onReceived(decode(wire.get(3L)), due + 4).verdict());
+        assertEquals(Verdict.STALE, hb2.onReceived(decode(wire.get(4L)), due + 4).verdict());
         assertEquals(5, hb2.count(Counter.DELIVERED));
         assertEquals(1, hb2.count(Counter.RECOVERED_AFTER_REQUEST));
         assertEquals(Long.MAX_VALUE, hb2.nextDueMillis());
@@ -259,12 +359,12 @@ public class ReliableDeliveryTest {
     @Test
     public void aNakGivesTheSeqUpAndStopsItsRequests() {
         hb2.onReceived(status("hb3", G1, 25), T0);
-        hb2.onReceived(status("hb3", G1, 29), T0);
+        assertEquals(Verdict.HELD, hb2.onReceived(status("hb3", G1, 29), T0).verdict());
         // as in the lab: the peer answered firstseq=1a; heartbeat reads it as hex (26)
         Outcome o = hb2.onReceived(nak("hb3", G1, "hb2", "1a"), T0 + 300);
         assertEquals(Verdict.CONTROL, o.verdict());
         assertFalse(o.refreshesLink());
-        assertFalse(o.deliver());
+        assertTrue("27 and 28 still ahead of it", o.released().isEmpty());
         assertTrue(events.has("Irretrievably lost packet: node hb3 seq 26"));
         assertTrue(events.has("lost hb3 26..26 NAK"));
         assertEquals(List.of(29L, 27L, 28L), lastSeqAndMissing("hb3"));
@@ -275,13 +375,16 @@ public class ReliableDeliveryTest {
         // a NAK addressed to another node tells us the seq is gone too, without "Irretrievably lost" for us
         hb2.onReceived(nak("hb3", G1, "hb1", "1b"), T0 + 1400);
         assertTrue(events.has("nak for another node: hb3 seq 27"));
-        hb2.onReceived(nak("hb3", G1, "hb2", "1c"), T0 + 1400);
+        Outcome last = hb2.onReceived(nak("hb3", G1, "hb2", "1c"), T0 + 1400);
+        assertEquals("the last one given up releases what waited", List.of(29L), delivered(last));
         assertTrue(events.has("No pkts missing from hb3!"));
         assertEquals(List.of(29L), lastSeqAndMissing("hb3"));
         assertEquals(3, hb2.count(Counter.LOST_NAK));
         assertEquals(Long.MAX_VALUE, hb2.nextDueMillis());
         // the NAK again changes nothing
-        assertTrue(hb2.onReceived(nak("hb3", G1, "hb2", "1a"), T0 + 1500).toSend().isEmpty());
+        Outcome again = hb2.onReceived(nak("hb3", G1, "hb2", "1a"), T0 + 1500);
+        assertTrue(again.toSend().isEmpty());
+        assertTrue(again.released().isEmpty());
         assertEquals(3, hb2.count(Counter.LOST));
         // and a late copy of a given-up seq is never delivered
         assertEquals(Verdict.STALE, hb2.onReceived(status("hb3", G1, 26), T0 + 1600).verdict());
@@ -296,15 +399,24 @@ public class ReliableDeliveryTest {
         for (long seq = 4; seq <= 501; seq++) {
             now += 1000; // keepalive 1
             requests += requestTimes(hb2, "hb1", now - 999, now).values().stream().mapToLong(List::size).sum();
-            assertEquals(Verdict.DELIVER, hb2.onReceived(status("hb1", G1, seq), now).verdict());
+            Outcome o = hb2.onReceived(status("hb1", G1, seq), now);
+            assertEquals(Verdict.HELD, o.verdict());
+            assertTrue("the node's liveness is not held back", o.freshStatus());
         }
         assertEquals("still missing while the sender can still have it", List.of(501L, 2L), lastSeqAndMissing("hb1"));
+        assertEquals("held: 3..501", 499, held("hb1").size());
         assertTrue("asked about every 250 ms: " + requests, requests >= 497 * 4);
         assertEquals(0, hb2.count(Counter.LOST));
 
         Outcome o = hb2.onReceived(status("hb1", G1, 502), now + 1000);
         assertEquals(Verdict.DELIVER, o.verdict());
         assertTrue(events.has("lost hb1 2..2 OUT_OF_WINDOW"));
+        List<Long> expected = new ArrayList<>();
+        for (long s = 3; s <= 502; s++) {
+            expected.add(s);
+        }
+        assertEquals("what waited, in order, then 502", expected, delivered(o));
+        assertTrue(held("hb1").isEmpty());
         assertEquals(List.of(502L), lastSeqAndMissing("hb1"));
         assertEquals(1, hb2.count(Counter.LOST_OUT_OF_WINDOW));
         assertEquals(Long.MAX_VALUE, hb2.nextDueMillis());
@@ -314,9 +426,10 @@ public class ReliableDeliveryTest {
     @Test
     public void aGapLargerThanTheFlowControlLimitResetsTheStreamWithoutRequests() {
         hb2.onReceived(status("hb1", G1, 10), T0);
-        hb2.onReceived(status("hb1", G1, 12), T0); // 11 missing
+        hb2.onReceived(status("hb1", G1, 12), T0); // 11 missing, 12 held
         Outcome o = hb2.onReceived(status("hb1", G1, 12 + 252), T0 + 1); // 251 more missing > 250
         assertEquals(Verdict.DELIVER, o.verdict());
+        assertEquals(List.of(12L, 264L), delivered(o));
         assertTrue(events.has("251 lost packet(s) for [hb1] [12:264]"));
         assertTrue(events.has("lost hb1 11..11 GAP_TOO_LARGE"));
         assertTrue(events.has("lost hb1 13..263 GAP_TOO_LARGE"));
@@ -332,15 +445,28 @@ public class ReliableDeliveryTest {
     }
 
     @Test
-    public void noRequestsGoToANodeThatIsNotUp() {
+    public void aNodeDeclaredDeadIsAskedNothingAndWhatWaitedForItIsReleased() {
         hb2.onReceived(status("hb1", G1, 1), T0);
         hb2.onReceived(status("hb1", G1, 3), T0);
-        hb2.setPeerUp("hb1", false);
+        hb2.onReceived(status("hb1", G1, 4), T0);
+        Outcome down = hb2.setPeerUp("hb1", false);
+        assertEquals(List.of(3L, 4L), delivered(down));
+        assertTrue(events.has("lost hb1 2..2 PEER_DOWN"));
+        assertEquals(1, hb2.count(Counter.LOST_PEER_DOWN));
         assertTrue(requestTimes(hb2, "hb1", T0, T0 + 2000).isEmpty());
         assertFalse(hb2.peerState("hb1").orElseThrow().up());
+
+        // back after a partition: nobody would ask it for the gap, so its messages are not held behind it
+        Outcome back = hb2.onReceived(status("hb1", G1, 9), T0 + 3000);
+        assertEquals(Verdict.DELIVER, back.verdict());
+        assertTrue(back.freshStatus());
+        assertTrue(events.has("lost hb1 5..8 PEER_DOWN"));
+        assertEquals(5, hb2.count(Counter.LOST_PEER_DOWN));
         hb2.setPeerUp("hb1", true);
-        Map<Long, List<Long>> times = requestTimes(hb2, "hb1", T0 + 2001, T0 + 2300);
-        assertEquals(java.util.Set.of(2L), times.keySet());
+        assertTrue(requestTimes(hb2, "hb1", T0 + 3000, T0 + 5000).isEmpty());
+        // up again, a gap is asked for
+        hb2.onReceived(status("hb1", G1, 11), T0 + 6000);
+        assertEquals(java.util.Set.of(10L), requestTimes(hb2, "hb1", T0 + 6000, T0 + 6300).keySet());
     }
 
     // ------------------------------------------------------------------------------------- generations
@@ -351,9 +477,16 @@ public class ReliableDeliveryTest {
             hb2.onReceived(status("hb1", G1, seq), T0);
         }
         assertEquals(List.of(5L, 3L), lastSeqAndMissing("hb1"));
+        assertEquals(List.of(4L, 5L), held("hb1"));
         Outcome o = hb2.onReceived(seqd("hb1", G1 + 1, 1, "status", "st", "init", "dt", "2ee0", "protocol", "1"),
                 T0 + 100);
         assertEquals(Verdict.DELIVER, o.verdict());
+        // the old run's held messages first, then the new run's first
+        assertEquals(List.of(4L, 5L, 1L), delivered(o));
+        assertEquals(List.of(G1, G1, G1 + 1), o.toDeliver().stream().map(Outcome.Released::generation).toList());
+        assertTrue(held("hb1").isEmpty());
+        // a late copy of the old run's 3 is a replay now
+        assertEquals(Verdict.STALE_GENERATION, hb2.onReceived(status("hb1", G1, 3), T0 + 200).verdict());
         assertTrue(o.newGeneration());
         assertTrue(o.peerRestarted());
         assertEquals(G1, o.previousGeneration());
@@ -759,12 +892,15 @@ public class ReliableDeliveryTest {
         long now = T0;
         for (HbMessage m : capture) {
             Outcome o = hb2.onReceived(m, now += 10);
-            if (o.deliver()) {
-                delivered.add(m);
+            for (Outcome.Released r : o.toDeliver()) {
+                delivered.add(r.message());
             }
             sent += o.toSend().size() + o.toResend().size();
         }
         assertEquals(0x30, delivered.size());
+        for (int i = 0; i < delivered.size(); i++) {
+            assertEquals("in order", Long.toHexString(i + 1), delivered.get(i).get("seq"));
+        }
         assertTrue(sent > 0);
         hb2.dueRexmitRequests(now + 10_000);
         PeerState before = hb2.peerState("hb1").orElseThrow();
@@ -773,14 +909,14 @@ public class ReliableDeliveryTest {
         for (int replay = 0; replay < 3; replay++) {
             for (HbMessage m : capture) {
                 Outcome o = hb2.onReceived(m, now += 10);
-                assertFalse("replayed: " + m, o.deliver());
+                assertTrue("replayed: " + m, o.released().isEmpty());
                 assertTrue(o.toSend().isEmpty());
                 assertTrue(o.toResend().isEmpty());
             }
             assertTrue(hb2.dueRexmitRequests(now + 10_000).isEmpty());
         }
         assertEquals(before, hb2.peerState("hb1").orElseThrow());
-        for (Counter c : new Counter[] {Counter.DELIVERED, Counter.LOST, Counter.MISSING, Counter.GAPS,
+        for (Counter c : new Counter[] {Counter.DELIVERED, Counter.HELD, Counter.LOST, Counter.MISSING, Counter.GAPS,
                 Counter.ACKS_SENT, Counter.REXMIT_REQUESTED, Counter.PEER_RESTARTS}) {
             assertEquals(c.key(), countersBefore.get(c), hb2.counters().get(c));
         }
@@ -790,7 +926,7 @@ public class ReliableDeliveryTest {
         assertTrue(hb2.onReceived(status("hb1", G1 + 1, 1), now += 10).peerRestarted());
         for (HbMessage m : capture) {
             Outcome o = hb2.onReceived(m, now += 10);
-            assertFalse(o.deliver());
+            assertTrue(o.released().isEmpty());
             if (m.get("seq") != null) {
                 assertEquals(Verdict.STALE_GENERATION, o.verdict());
             }
