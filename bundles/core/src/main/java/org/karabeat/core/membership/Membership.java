@@ -51,6 +51,8 @@ public final class Membership {
         boolean freshGeneration;
         /** It sent shutdone in this generation: its last status messages until it exits change nothing. */
         boolean departed;
+        /** A status of it arrived after it was declared dead: its next delivered status brings it back. */
+        boolean spokeSinceDeath;
         final Map<String, Link> links = new LinkedHashMap<>();
 
         Peer(String name, long deadtimeMs, List<String> media) {
@@ -191,15 +193,27 @@ public final class Membership {
     }
 
     /**
-     * A status message ({@code t=status st=... dt=...}) from {@code node}. Heartbeat measures lateness from
-     * the previous status message of that node.
-     *
-     * @param advertisedDeadtimeMs the node's advertised deadtime ({@code dt}), if it sent one
+     * A status message ({@code t=status st=... dt=...}) from {@code node} that arrived and is handled at once:
+     * {@link #statusArrived} then {@link #statusDelivered}.
      */
     public List<MembershipEvent> status(String node, String st, Optional<Long> advertisedDeadtimeMs, long now) {
+        if (st == null) {
+            return new ArrayList<>();
+        }
+        List<MembershipEvent> out = statusArrived(node, now);
+        out.addAll(statusDelivered(node, st, advertisedDeadtimeMs, now));
+        return out;
+    }
+
+    /**
+     * A new status message of {@code node} arrived (the transport may hand over its content later, in order):
+     * the node is alive now. Heartbeat measures liveness and lateness from the arrival of status messages
+     * ({@code local_lastupdate}), so this is when they are measured, however long the message waits.
+     */
+    public List<MembershipEvent> statusArrived(String node, long now) {
         List<MembershipEvent> out = new ArrayList<>();
         Peer p = peers.get(node);
-        if (p == null || st == null || p.departed) {
+        if (p == null || p.departed) {
             return out;
         }
         if (p.lastHeard != Long.MIN_VALUE) {
@@ -217,12 +231,37 @@ public final class Membership {
                         + " ms"));
             }
         }
-        if (DEAD.equals(p.status) && !p.freshGeneration && p.generation > 0) {
-            returnedAfterPartition(node, out);
+        if (DEAD.equals(p.status)) {
+            p.spokeSinceDeath = true;
+        }
+        p.lastHeard = now;
+        checkComm(out);
+        return out;
+    }
+
+    /**
+     * The content of a status message of {@code node}, in its turn (after {@link #statusArrived} for it). A
+     * status that arrived before the node was declared dead and comes late does not bring it back.
+     *
+     * @param advertisedDeadtimeMs the node's advertised deadtime ({@code dt}), if it sent one
+     */
+    public List<MembershipEvent> statusDelivered(String node, String st, Optional<Long> advertisedDeadtimeMs,
+            long now) {
+        List<MembershipEvent> out = new ArrayList<>();
+        Peer p = peers.get(node);
+        if (p == null || st == null || p.departed) {
+            return out;
+        }
+        if (DEAD.equals(p.status)) {
+            if (!p.spokeSinceDeath) {
+                return out;
+            }
+            if (!p.freshGeneration && p.generation > 0) {
+                returnedAfterPartition(node, out);
+            }
         }
         p.freshGeneration = false;
         advertisedDeadtimeMs.filter(d -> d > 0).ifPresent(d -> p.deadtimeMs = d);
-        p.lastHeard = now;
         if (!st.equalsIgnoreCase(p.status)) {
             String before = p.status;
             p.status = st.toLowerCase();
@@ -309,7 +348,7 @@ public final class Membership {
     public List<MembershipEvent> tick(long now) {
         List<MembershipEvent> out = new ArrayList<>();
         for (Peer p : peers.values()) {
-            // liveness is measured from status messages, as heartbeat's local_lastupdate
+            // liveness is measured from the arrival of status messages, as heartbeat's local_lastupdate
             long limit = linksUp ? p.deadtimeMs : initdeadMs;
             long since = p.lastHeard == Long.MIN_VALUE ? startedAt : p.lastHeard;
             if (!DEAD.equals(p.status) && now - since > limit) {
@@ -333,6 +372,7 @@ public final class Membership {
     private void markDead(Peer p, List<MembershipEvent> out) {
         String before = p.status;
         p.status = DEAD;
+        p.spokeSinceDeath = false;
         out.add(new MembershipEvent.Log(Level.WARN, "node " + p.name + ": is dead"));
         out.add(new MembershipEvent.NodeChanged(p.name, before, DEAD));
     }

@@ -196,6 +196,16 @@ final class HeartbeatLoop implements TransportListener {
     }
 
     @Override
+    public void statusArrived(String node) {
+        // liveness from the arrival: the message itself may wait for one lost before it
+        post(() -> {
+            if (membership != null && !stopping) {
+                apply(membership.statusArrived(node, monotonicMs.getAsLong()));
+            }
+        });
+    }
+
+    @Override
     public void generation(String node, long previous, long current) {
         post(() -> apply(membership.restarted(node, current)));
     }
@@ -222,7 +232,7 @@ final class HeartbeatLoop implements TransportListener {
         }
         long now = monotonicMs.getAsLong();
         switch (type) {
-            case "status" -> apply(membership.status(d.from(), m.get("st"), parseHex(m.get("dt")), now));
+            case "status" -> apply(membership.statusDelivered(d.from(), m.get("st"), parseHex(m.get("dt")), now));
             case "shutdone" -> apply(membership.shutdown(d.from()));
             case "reqnodes" -> apply(membership.reqnodes(d.from()));
             case "repnodes" -> apply(membership.repnodes(d.from()));

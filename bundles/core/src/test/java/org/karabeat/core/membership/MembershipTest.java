@@ -170,6 +170,55 @@ public class MembershipTest {
     }
 
     @Test
+    public void aStatusHeldBackByTheTransportDoesNotDelayLiveness() {
+        upAndActive();
+        m.statusDelivered("hb2", "active", Optional.of(DEADTIME), 1_000);
+        // status 2 was lost; 3..25 arrive each second but wait for it in the transport
+        for (long t = 2_000; t <= 25_000; t += 1_000) {
+            List<String> logs = logs(m.heard("hb2", "ens160", t));
+            logs.addAll(logs(m.statusArrived("hb2", t)));
+            logs.addAll(logs(m.tick(t + 500)));
+            assertEquals("at " + t, List.of(), logs);
+        }
+        assertEquals("active", m.peer("hb2").get().status());
+        // released all at once: no late heartbeat, no status change
+        for (long i = 0; i < 24; i++) {
+            assertTrue(logs(m.statusDelivered("hb2", "active", Optional.of(DEADTIME), 25_100)).isEmpty());
+        }
+        assertEquals(0, m.peer("hb2").get().lateHeartbeats());
+        assertEquals("liveness counts from the arrival", Optional.of(25_000L), m.peer("hb2").get().lastHeard());
+    }
+
+    @Test
+    public void lateHeartbeatsAreMeasuredOnArrival() {
+        upAndActive();
+        m.statusArrived("hb2", 1_000);
+        assertEquals(List.of("WARN: Late heartbeat: Node hb2: interval 6000 ms"), logs(m.statusArrived("hb2", 7_000)));
+        assertTrue("delivered later, it is not late again",
+                logs(m.statusDelivered("hb2", "active", Optional.empty(), 9_000)).stream().noneMatch(l -> l.contains("Late")));
+        assertEquals(1, m.peer("hb2").get().lateHeartbeats());
+    }
+
+    @Test
+    public void aStatusThatArrivedBeforeTheNodeDiedDoesNotBringItBackWhenDeliveredLate() {
+        upAndActive();
+        m.restarted("hb2", 100);
+        m.status("hb2", "active", Optional.of(DEADTIME), 1_000);
+        m.statusArrived("hb2", 2_000); // held behind a lost message, then the node falls silent
+        assertFalse(logs(m.tick(12_000)).contains("WARN: node hb2: is dead"));
+        assertTrue(logs(m.tick(12_001)).contains("WARN: node hb2: is dead"));
+        assertEquals("dead", m.peer("hb2").get().status());
+        // the transport gives the lost message up and releases the held status: old news
+        assertTrue(m.statusDelivered("hb2", "active", Optional.of(DEADTIME), 12_050).isEmpty());
+        assertEquals("dead", m.peer("hb2").get().status());
+        // it speaks again: back after the partition
+        m.statusArrived("hb2", 20_000);
+        assertTrue(logs(m.statusDelivered("hb2", "active", Optional.of(DEADTIME), 20_000))
+                .contains("CRIT: Cluster node hb2 returning after partition."));
+        assertEquals("active", m.peer("hb2").get().status());
+    }
+
+    @Test
     public void reqnodesFromAKnownPeerIsAnswered() {
         assertEquals(List.of(new MembershipEvent.SendRepnodes("hb2")), m.reqnodes("hb2"));
         assertTrue(m.reqnodes("intruder").isEmpty());
