@@ -127,7 +127,8 @@ public final class ReliableDelivery {
      *
      * @param message the message as sent, with {@code src} = this node and its {@code seq} (hex)
      * @param encoded its bytes as sent on the wire
-     * @return the loopback outcome: whether to deliver the own message to the core, and an own-stream ack to send
+     * @return the loopback outcome: the own message released at once (this node's stream is never held back),
+     *         and an own-stream ack to send
      * @throws IllegalArgumentException when {@code message} has no valid {@code seq} or another {@code src}
      */
     public Outcome sent(HbMessage message, byte[] encoded, long nowMillis) {
