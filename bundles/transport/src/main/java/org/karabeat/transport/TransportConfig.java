@@ -26,10 +26,11 @@ import org.karabeat.config.legacy.Medium;
  * @param uuidFromNodename {@code ha.cf}'s uuidfrom nodename: the uuid is derived from the node name
  * @param timeBasedGeneration {@code ha.cf}'s {@code gen_method}: the generation is the time, not the last one + 1
  * @param maxRexmitDelay   the longest a retransmission request waits ({@code max_rexmit_delay})
+ * @param deadtime         {@code ha.cf}'s deadtime: messages wait at most half of it behind a missing one
  */
 public record TransportConfig(String localNode, List<String> nodes, List<Medium> media, AuthKeys authKeys,
         Optional<InetAddress> bindAddress, Path stateDirectory, int hopfudge, boolean uuidFromNodename,
-        boolean timeBasedGeneration, Duration maxRexmitDelay) {
+        boolean timeBasedGeneration, Duration maxRexmitDelay, Duration deadtime) {
 
     /** Heartbeat's own state directory. */
     public static final Path CLASSIC_STATE_DIRECTORY = Path.of("/var/lib/heartbeat");
@@ -42,6 +43,7 @@ public record TransportConfig(String localNode, List<String> nodes, List<Medium>
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(maxRexmitDelay, "maxRexmitDelay");
+        Objects.requireNonNull(deadtime, "deadtime");
     }
 
     /** The transport of {@code node} as the classic files describe it, state in {@code /var/lib/heartbeat}. */
@@ -49,17 +51,17 @@ public record TransportConfig(String localNode, List<String> nodes, List<Medium>
         HaCf ha = config.haCf();
         return new TransportConfig(node, ha.nodes(), ha.media(), config.authKeys(), Optional.empty(),
                 CLASSIC_STATE_DIRECTORY, ha.hopfudge(), ha.uuidFromNodename(), ha.timeBasedGeneration(),
-                ha.maxRexmitDelay());
+                ha.maxRexmitDelay(), ha.deadtime());
     }
 
     public TransportConfig withBindAddress(Optional<InetAddress> address) {
         return new TransportConfig(localNode, nodes, media, authKeys, address, stateDirectory, hopfudge,
-                uuidFromNodename, timeBasedGeneration, maxRexmitDelay);
+                uuidFromNodename, timeBasedGeneration, maxRexmitDelay, deadtime);
     }
 
     public TransportConfig withStateDirectory(Path directory) {
         return new TransportConfig(localNode, nodes, media, authKeys, bindAddress, directory, hopfudge,
-                uuidFromNodename, timeBasedGeneration, maxRexmitDelay);
+                uuidFromNodename, timeBasedGeneration, maxRexmitDelay, deadtime);
     }
 
     /** The {@code ttl} field of outgoing messages, as heartbeat computes it. */

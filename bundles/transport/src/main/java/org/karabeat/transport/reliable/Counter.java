@@ -40,6 +40,8 @@ public enum Counter {
     LOST_GAP_TOO_LARGE("lost.gap-too-large"),
     LOST_PEER_RESTART("lost.peer-restart"),
     LOST_PEER_DOWN("lost.peer-down"),
+    /** Missing seqs given up because they stayed missing for the hold limit (half the deadtime). */
+    LOST_HOLD_LIMIT("lost.hold-limit"),
 
     /** {@code NS_rexmit} requests this node sent (one seq each). */
     REXMIT_REQUESTED("rexmit-requested"),

@@ -31,5 +31,12 @@ public enum LossReason {
      * nothing, so nothing would fill its gaps; they are given up then (and gaps opened while it is not up at once)
      * so that the messages held back behind them reach the core.
      */
-    PEER_DOWN
+    PEER_DOWN,
+
+    /**
+     * The seq was missing for the hold limit ({@link ReliableConfig#holdLimitMillis()}, half the deadtime): the
+     * node did not fill the gap in time, so the messages held back behind it go to the core. Karabeat only:
+     * heartbeat holds nothing back.
+     */
+    HOLD_LIMIT
 }

@@ -69,8 +69,11 @@ final class PeerStream {
     static final class Pending {
         long dueMillis;
         int requests;
+        /** When the seq went missing: it is given up {@code holdLimitMillis} later. */
+        final long sinceMillis;
 
-        Pending(long dueMillis) {
+        Pending(long sinceMillis, long dueMillis) {
+            this.sinceMillis = sinceMillis;
             this.dueMillis = dueMillis;
         }
     }

@@ -15,7 +15,8 @@ import java.util.Objects;
  *                             minus {@value #REXMIT_ACCEPT_SLACK_MS} ms, the per-message rate limit on
  *                             retransmissions
  */
-public record ReliableConfig(String localNode, byte[] localUuid, long generation, int maxRexmitDelayMillis) {
+public record ReliableConfig(String localNode, byte[] localUuid, long generation, int maxRexmitDelayMillis,
+        long holdLimitMillis) {
 
     /** Sent messages kept for retransmission: {@code MAXMSGHIST} (include/heartbeat.h:232). */
     public static final int MAXMSGHIST = 500;
@@ -45,6 +46,9 @@ public record ReliableConfig(String localNode, byte[] localUuid, long generation
      */
     public static final int FIRST_REQUEST_MIN_DELAY_MS = 50;
 
+    /** heartbeat's default deadtime, which sets the default hold limit. */
+    public static final long DEFAULT_DEADTIME_MS = 30_000;
+
     /** {@code ACCEPT_REXMIT_REQ_MS = REXMIT_MS - 10} (heartbeat.c:6020). */
     public static final int REXMIT_ACCEPT_SLACK_MS = 10;
 
@@ -63,7 +67,25 @@ public record ReliableConfig(String localNode, byte[] localUuid, long generation
             // hb_set_max_rexmit_delay refuses <= 0 (hb_rexmit.c:52-58)
             throw new IllegalArgumentException("max_rexmit_delay must be > 0 ms, not " + maxRexmitDelayMillis);
         }
+        if (holdLimitMillis <= 0) {
+            throw new IllegalArgumentException("hold limit must be > 0 ms, not " + holdLimitMillis);
+        }
         localUuid = localUuid == null ? null : localUuid.clone();
+    }
+
+    /** With the hold limit of heartbeat's default deadtime. */
+    public ReliableConfig(String localNode, byte[] localUuid, long generation, int maxRexmitDelayMillis) {
+        this(localNode, localUuid, generation, maxRexmitDelayMillis,
+                holdLimit(DEFAULT_DEADTIME_MS, maxRexmitDelayMillis));
+    }
+
+    /**
+     * How long messages may wait behind a missing seq before it is given up: half the deadtime, and at least
+     * four retransmission rounds. A peer that never answers requests (or a loss that outlasts them) then delays
+     * the core by this at most; a peer silent that long is about to be declared dead anyway.
+     */
+    public static long holdLimit(long deadtimeMillis, int maxRexmitDelayMillis) {
+        return Math.max(deadtimeMillis / 2, 4L * maxRexmitDelayMillis);
     }
 
     /** With heartbeat's default {@code max_rexmit_delay} and no uuid. */
@@ -90,18 +112,19 @@ public record ReliableConfig(String localNode, byte[] localUuid, long generation
     public boolean equals(Object o) {
         return o instanceof ReliableConfig c && c.localNode.equals(localNode)
                 && java.util.Arrays.equals(c.localUuid, localUuid) && c.generation == generation
-                && c.maxRexmitDelayMillis == maxRexmitDelayMillis;
+                && c.maxRexmitDelayMillis == maxRexmitDelayMillis && c.holdLimitMillis == holdLimitMillis;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(localNode, java.util.Arrays.hashCode(localUuid), generation, maxRexmitDelayMillis);
+        return Objects.hash(localNode, java.util.Arrays.hashCode(localUuid), generation, maxRexmitDelayMillis,
+                holdLimitMillis);
     }
 
     @Override
     public String toString() {
         return "ReliableConfig[localNode=" + localNode + ", uuid=" + (localUuid == null ? "none" : "16 bytes")
                 + ", generation=" + Long.toHexString(generation) + ", max_rexmit_delay=" + maxRexmitDelayMillis
-                + "ms]";
+                + "ms, hold limit=" + holdLimitMillis + "ms]";
     }
 }

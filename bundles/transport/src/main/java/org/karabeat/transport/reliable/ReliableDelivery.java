@@ -283,7 +283,7 @@ public final class ReliableDelivery {
             } else {
                 // request_msg_rexmit(last+1 .. seq-1): one timer per seq (heartbeat.c:5778-5780, hb_rexmit.c:265-274)
                 for (long k = p.lastSeq + 1; k < seq; k++) {
-                    p.missing.put(k, new PeerStream.Pending(now + firstRequestDelay()));
+                    p.missing.put(k, new PeerStream.Pending(now, now + firstRequestDelay()));
                 }
                 inc(Counter.MISSING, nlost);
                 p.lastSeq = seq;
@@ -550,6 +550,7 @@ public final class ReliableDelivery {
             case GAP_TOO_LARGE -> Counter.LOST_GAP_TOO_LARGE;
             case PEER_RESTART -> Counter.LOST_PEER_RESTART;
             case PEER_DOWN -> Counter.LOST_PEER_DOWN;
+            case HOLD_LIMIT -> Counter.LOST_HOLD_LIMIT;
         }, n);
         events.lost(p.node, first, last, reason);
     }
@@ -594,7 +595,10 @@ public final class ReliableDelivery {
         return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
-    /** When {@link #dueRexmitRequests} has something next (Long.MAX_VALUE: nothing is missing). */
+    /**
+     * When {@link #dueRexmitRequests} or {@link #expireHeld} has something next (Long.MAX_VALUE: nothing is
+     * missing).
+     */
     public long nextDueMillis() {
         long next = Long.MAX_VALUE;
         for (PeerStream p : streams.values()) {
@@ -602,10 +606,38 @@ public final class ReliableDelivery {
                 continue;
             }
             for (PeerStream.Pending pending : p.missing.values()) {
-                next = Math.min(next, pending.dueMillis);
+                next = Math.min(next, Math.min(pending.dueMillis, pending.sinceMillis + config.holdLimitMillis()));
             }
         }
         return next;
+    }
+
+    /**
+     * Gives up the missing seqs that have been missing for the hold limit or longer, and releases in order what
+     * they held back. Call it with {@link #dueRexmitRequests} at {@link #nextDueMillis()}. Without it a peer that
+     * never answers a request (or loses every retransmission) would hold its later messages back until they fall
+     * out of the window, minutes later.
+     */
+    public Outcome expireHeld(long nowMillis) {
+        Outcome.Sink sink = new Outcome.Sink();
+        for (PeerStream p : streams.values()) {
+            if (p == self || p.missing.isEmpty()) {
+                continue;
+            }
+            boolean gaveUp = false;
+            // only the oldest can block delivery; later missing seqs wait their own turn
+            while (!p.missing.isEmpty()
+                    && p.missing.firstEntry().getValue().sinceMillis + config.holdLimitMillis() <= nowMillis) {
+                long seq = p.missing.firstKey();
+                removeMissing(p, seq, sink);
+                lose(p, seq, seq, LossReason.HOLD_LIMIT);
+                gaveUp = true;
+            }
+            if (gaveUp) {
+                releaseHeld(p, sink);
+            }
+        }
+        return Outcome.of(Verdict.CONTROL, false, sink);
     }
 
     // -------------------------------------------------------------------------------- retransmission requests

@@ -108,8 +108,10 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
             NodeIdentity id = identitySource.start();
             identity = id;
             loop.submit(() -> {
+                int maxRexmitDelay = (int) Math.max(1, config.maxRexmitDelay().toMillis());
                 reliable = new ReliableDelivery(new ReliableConfig(config.localNode(), id.uuidBytes(), id.generation(),
-                        (int) Math.max(1, config.maxRexmitDelay().toMillis())), new SplittableRandom(),
+                        maxRexmitDelay, ReliableConfig.holdLimit(config.deadtime().toMillis(), maxRexmitDelay)),
+                        new SplittableRandom(),
                         new HeartbeatWords());
             }).syncUninterruptibly();
         } catch (IOException | RuntimeException e) {
@@ -269,6 +271,9 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
         }
         long now = monotonicMs.getAsLong();
         if (reliable.nextDueMillis() <= now) {
+            Outcome expired = reliable.expireHeld(now);
+            handOver(expired.released(), 0, null, now); // gaps not filled in time: what they held goes on
+            carryOut(expired);
             for (HbMessage request : reliable.dueRexmitRequests(now)) {
                 ControlFields.Builder cf = control();
                 String dest = request.get("dest");

@@ -357,6 +357,37 @@ public class ReliableDeliveryTest {
     }
 
     @Test
+    public void aGapNotFilledWithinTheHoldLimitIsGivenUpAndReleasesWhatItHeld() {
+        // heartbeat's default deadtime (30 s): messages wait at most 15 s behind a missing one
+        assertEquals(15_000, hb2.config().holdLimitMillis());
+        hb2.onReceived(status("hb1", G1, 1), T0);
+        assertEquals(Verdict.HELD, hb2.onReceived(status("hb1", G1, 3), T0).verdict());
+        assertEquals(Verdict.HELD, hb2.onReceived(status("hb1", G1, 5), T0 + 6_000).verdict()); // 4 missing since T0+6 s
+        assertTrue("nothing expires early", hb2.expireHeld(T0 + 14_999).released().isEmpty());
+        assertTrue(hb2.nextDueMillis() <= T0 + 15_000);
+
+        Outcome expired = hb2.expireHeld(T0 + 15_000);
+        assertEquals("2 given up releases 3; 4 still holds 5 back", List.of(3L), delivered(expired));
+        assertTrue(events.has("lost hb1 2..2 HOLD_LIMIT"));
+        assertEquals(List.of(5L, 4L), lastSeqAndMissing("hb1"));
+        assertEquals(List.of(5L), held("hb1"));
+
+        assertEquals(List.of(5L), delivered(hb2.expireHeld(T0 + 21_000)));
+        assertEquals(Long.MAX_VALUE, hb2.nextDueMillis());
+        assertEquals(2, hb2.count(Counter.LOST_HOLD_LIMIT));
+        assertEquals(2, hb2.count(Counter.LOST));
+        assertEquals(Verdict.STALE, hb2.onReceived(status("hb1", G1, 2), T0 + 22_000).verdict());
+        assertTrue(hb2.expireHeld(T0 + 60_000).released().isEmpty());
+    }
+
+    @Test
+    public void theHoldLimitIsHalfTheDeadtimeAndAtLeastFourRequestRounds() {
+        assertEquals(5_000, ReliableConfig.holdLimit(10_000, 250));
+        assertEquals(1_000, ReliableConfig.holdLimit(500, 250));
+        assertEquals(15_000, new ReliableConfig("hb2", null, G2, 250).holdLimitMillis());
+    }
+
+    @Test
     public void aNakGivesTheSeqUpAndStopsItsRequests() {
         hb2.onReceived(status("hb3", G1, 25), T0);
         assertEquals(Verdict.HELD, hb2.onReceived(status("hb3", G1, 29), T0).verdict());
