@@ -14,6 +14,8 @@ if [ "$mode" = --test ]; then
     [ -x /usr/libexec/heartbeat/heartbeat ] || pkgs+=(heartbeat)
     # loss and partitions: nftables rules in the lab's bridge namespace (this kernel has no netem)
     command -v nft >/dev/null || [ -x /usr/sbin/nft ] || pkgs+=(nftables)
+    # bench/transport.sh: packet capture of the nodes' heartbeats in the bridge namespace
+    command -v tcpdump >/dev/null || [ -x /usr/bin/tcpdump ] || pkgs+=(tcpdump)
 fi
 [ ${#pkgs[@]} -eq 0 ] && exit 0
 
