@@ -222,7 +222,32 @@ final class Loopback implements AutoCloseable {
                 }
             }
             return true;
-        });
+        }, () -> "(sent to hb1 by the peer: " + peer.sentTo(ADDR1) + ", to hb2: " + peer.sentTo(ADDR2)
+                + "; the peer received from hb1: " + peer.receivedFrom(ADDR1) + ", from hb2: "
+                + peer.receivedFrom(ADDR2) + "; " + hb1 + "; " + hb2 + ")");
+    }
+
+    /** Sends {@code bytes} at a node {@code times} times, paced as {@link #sendAll}. */
+    void flood(Node to, byte[] bytes, int times) {
+        sendAll(to, java.util.Collections.nCopies(times, bytes));
+    }
+
+    /**
+     * Sends the datagrams from the peer at a node, in order, as fast as the node takes them: in bursts that fit
+     * in a socket's receive buffer, so that the kernel drops none (a burst of a few hundred datagrams at
+     * once overflows the default buffer).
+     */
+    void sendAll(Node to, List<byte[]> datagrams) {
+        long base = to.counter("received");
+        for (int i = 1; i <= datagrams.size(); i++) {
+            peer.send(to.address, datagrams.get(i - 1));
+            if (i % 32 == 0 || i == datagrams.size()) {
+                long expected = base + i;
+                int sent = i;
+                await(to.name + " took " + sent + " of " + datagrams.size(),
+                        () -> to.counter("received") >= expected);
+            }
+        }
     }
 
     /**

@@ -54,14 +54,12 @@ public class SequencedReplayTest {
         long hb1Emitted = lb.hb1.emittedTotal();
 
         // the whole capture (messages and hb2's acks) in order, then again backwards
-        for (Captured c : stream) {
-            lb.peer.send(ADDR1, c.bytes());
-        }
-        List<Captured> backwards = new ArrayList<>(stream);
+        List<byte[]> replay = new ArrayList<>();
+        stream.forEach(c -> replay.add(c.bytes()));
+        List<byte[]> backwards = new ArrayList<>(replay);
         Collections.reverse(backwards);
-        for (Captured c : backwards) {
-            lb.peer.send(ADDR1, c.bytes());
-        }
+        replay.addAll(backwards);
+        lb.sendAll(lb.hb1, replay);
         lb.quiesce();
 
         Map<String, Long> after = lb.hb1.transport.counters();
@@ -137,11 +135,11 @@ public class SequencedReplayTest {
         Map<String, Long> before = lb.hb1.transport.counters();
 
         try (StderrCapture log = new StderrCapture()) {
+            List<byte[]> replay = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
-                for (Captured c : oldRun) {
-                    lb.peer.send(ADDR1, c.bytes());
-                }
+                oldRun.forEach(c -> replay.add(c.bytes()));
             }
+            lb.sendAll(lb.hb1, replay);
             // forged with the key: a seq never seen, in the previous generation and in a much older one
             lb.peer.send(ADDR1, forge(lb.codec, ping(100), HB2, uuid, 100, g));
             lb.peer.send(ADDR1, forge(lb.codec, ping(101), HB2, uuid, 1, 1));
