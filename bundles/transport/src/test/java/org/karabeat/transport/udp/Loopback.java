@@ -95,7 +95,7 @@ final class Loopback implements AutoCloseable {
         this.nodes = List.of(hb1, hb2);
     }
 
-    /** The ha.cf every test uses; {@code %d} is the port. */
+    /** The ha.cf every test uses, on {@code port}: each node and the peer has a ucast line. */
     static String haCf(int port) {
         return "# written by Loopback (transport tests)\n"
                 + "node hb1 hb2\n"
