@@ -10,14 +10,19 @@ import org.karabeat.transport.wire.HbMessage.Field;
 
 /**
  * Reads the classic form ({@code >>>\n name=value\n ... <<<\n}) and checks its {@code auth} field the way
- * heartbeat's {@code isauthentic} does: the digest over the classic text of every other field, recomputed from
- * the parsed fields, compared with the last {@code auth} field. Empty lines between fields are skipped, as
- * heartbeat skips them. Never throws.
+ * heartbeat's {@code isauthentic} does: the digest over the classic text of every other field, compared with the
+ * last {@code auth} field. Empty lines between fields are skipped, as heartbeat skips them. Never throws.
+ * <p>
+ * The digest is checked before any field is built: the classic text of the fields is their lines as received
+ * (binary values with the unused bits of their last base64 digit cleared, as writing the decoded bytes again
+ * would make them), so a forged datagram costs one copy of its lines and no objects per field.
  */
 final class ClassicReader {
 
     private static final byte[] SRC = Bytes.ascii(FieldNames.SRC);
     private static final byte[] AUTH = Bytes.ascii(FieldNames.AUTH);
+    private static final byte[] BASE64_DIGITS =
+            Bytes.ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
     private ClassicReader() {
     }
@@ -30,6 +35,8 @@ final class ClassicReader {
         int srcOff = -1;
         int srcLen = 0;
         boolean hasAuth = false;
+        int authOff = -1;
+        int authLen = 0;
         while (true) {
             while (p < end && b[p] == '\n') {
                 p++;
@@ -76,7 +83,11 @@ final class ClassicReader {
                     srcOff = eq + 1;
                     srcLen = nl - srcOff;
                 }
-                hasAuth |= Bytes.equalsAt(b, nameStart, eq - nameStart, AUTH);
+                if (Bytes.equalsAt(b, nameStart, eq - nameStart, AUTH)) {
+                    hasAuth = true; // the last one counts
+                    authOff = eq + 1;
+                    authLen = nl - authOff;
+                }
             }
             fieldCount++;
             p = nl + 1;
@@ -88,14 +99,91 @@ final class ClassicReader {
         if (!hasAuth) {
             return drop(DropReason.NO_AUTHENTICATION, b, srcOff, srcLen);
         }
-        List<Field> fields = fields(b, off + Bytes.CLASSIC_START.length, fieldCount);
-        byte[] authText = lastAuth(fields);
-        byte[] signed = ClassicText.write(fields, false, true);
-        int code = auth.verify(authText, 0, authText.length, signed, 0, signed.length);
+        // The raw auth value, where the field would have byte 19 turned into a newline: both are blanks, which
+        // the check refuses alike.
+        byte[] signed = signedText(b, off + Bytes.CLASSIC_START.length, p);
+        int code = auth.verify(b, authOff, authLen, signed, 0, signed.length);
         if (code < 0) {
             return drop(Authenticator.reasonOf(code), b, srcOff, srcLen);
         }
+        List<Field> fields = fields(b, off + Bytes.CLASSIC_START.length, fieldCount);
         return DecodeResult.accepted(HbMessage.ofOwned(fields), WireForm.CLASSIC, code);
+    }
+
+    /**
+     * What the {@code auth} field signs, {@code ClassicText.write(fields, false, true)} of the fields in
+     * {@code b[from, to)}, made from the lines the first pass checked: every non-empty line but those of a field
+     * named {@code auth}, as received. That is the text of the parsed fields because a string line is written
+     * back as it came (byte 19 stands for a newline both ways), a list line too, and a binary line as the base64
+     * of its decoded bytes, which is the same text but for the unused low bits of the last digit before
+     * {@code =} padding (the decoder ignores them; they are cleared here).
+     */
+    private static byte[] signedText(byte[] b, int from, int to) {
+        int size = 0;
+        for (int p = from; p < to;) {
+            if (b[p] == '\n') {
+                p++;
+                continue;
+            }
+            int nl = Bytes.indexOf(b, p, to, (byte) '\n');
+            if (!isAuthLine(b, p, nl)) {
+                size += nl + 1 - p;
+            }
+            p = nl + 1;
+        }
+        byte[] out = new byte[size];
+        int o = 0;
+        for (int p = from; p < to;) {
+            if (b[p] == '\n') {
+                p++;
+                continue;
+            }
+            int nl = Bytes.indexOf(b, p, to, (byte) '\n');
+            if (!isAuthLine(b, p, nl)) {
+                System.arraycopy(b, p, out, o, nl + 1 - p);
+                if (b[p] == '(' && b[p + 1] - '0' == HbMessage.BINARY) {
+                    int eq = Bytes.indexOf(b, p, nl, (byte) '=');
+                    clearUnusedBase64Bits(out, o + (eq + 1 - p), o + (nl - p));
+                }
+                o += nl + 1 - p;
+            }
+            p = nl + 1;
+        }
+        return out;
+    }
+
+    /** Whether the line {@code b[p, nl)} is a field named {@code auth} (of any type: none is signed). */
+    private static boolean isAuthLine(byte[] b, int p, int nl) {
+        int eq = Bytes.indexOf(b, p, nl, (byte) '=');
+        int nameStart = b[p] == '(' ? p + 3 : p;
+        return Bytes.equalsAt(b, nameStart, eq - nameStart, AUTH);
+    }
+
+    /**
+     * Base64 {@code v[from, to)} (checked by {@link #isBase64}) as encoding its decoded bytes again writes it:
+     * with one {@code =} the last digit's low 2 bits are 0, with two its low 4 bits.
+     */
+    private static void clearUnusedBase64Bits(byte[] v, int from, int to) {
+        int pad = to - from >= 2 && v[to - 1] == '=' ? (v[to - 2] == '=' ? 2 : 1) : 0;
+        if (pad == 0) {
+            return;
+        }
+        int last = to - pad - 1;
+        int value = base64Value(v[last]);
+        v[last] = BASE64_DIGITS[value & (pad == 1 ? ~3 : ~15)];
+    }
+
+    private static int base64Value(byte c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '+' ? 62 : 63;
     }
 
     /** Second pass over lines the first pass checked. */
@@ -127,17 +215,6 @@ final class ClassicReader {
             p = nl + 1;
         }
         return fields;
-    }
-
-    /** heartbeat's isauthentic keeps the last {@code auth} field it sees. */
-    private static byte[] lastAuth(List<Field> fields) {
-        for (int i = fields.size() - 1; i >= 0; i--) {
-            Field f = fields.get(i);
-            if (f.type() == HbMessage.STRING && f.name().equals(FieldNames.AUTH)) {
-                return f.raw();
-            }
-        }
-        throw new IllegalStateException("checked in the first pass");
     }
 
     /**

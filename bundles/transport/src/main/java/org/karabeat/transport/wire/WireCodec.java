@@ -17,7 +17,8 @@ import org.karabeat.config.legacy.AuthKeys;
  * Immutable and thread-safe: one instance can serve every channel and thread. It keeps no per-message state,
  * so there is nothing to reset or release. A decode allocates the message it returns (about the size of the
  * datagram) plus a few hundred bytes for the digest; a dropped datagram allocates at most the claimed
- * {@code src}. Create a new codec when {@code authkeys} changes.
+ * {@code src}, and a classic-form one a copy of its lines for the digest. Create a new codec when
+ * {@code authkeys} changes.
  * <p>
  * Sizes: heartbeat's {@code MAXMSG} is 256 KiB; its media read at most {@code MAXMSG - 1} bytes, which is the
  * default {@link WireOptions#maxDatagramSize()}. A UDP/IPv4 datagram cannot carry more than

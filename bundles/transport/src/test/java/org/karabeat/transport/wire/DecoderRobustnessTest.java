@@ -84,6 +84,26 @@ public class DecoderRobustnessTest {
         assertFalse(figures, dropped > 2048);
     }
 
+    @Test
+    public void aForgedClassicDatagramCostsNoObjectPerField() {
+        // 64 KiB of one-letter fields: the digest is checked before a field is built (it used to cost 47 times
+        // the datagram: a Field, a value and a name per three bytes, then their classic text, all for a forgery)
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        WireCodec codec = Golden.codec("sha1");
+        StringBuilder sb = new StringBuilder(">>>\n");
+        while (sb.length() < 65_000) {
+            sb.append("a=\n(1)b=QR==\n");
+        }
+        byte[] forged = DropReasonTest.bytes(sb + "auth=1 " + "0".repeat(40) + "\n<<<\n");
+        for (int i = 0; i < 200; i++) {
+            assertEquals(DropReason.BAD_DIGEST, codec.decode(forged).dropReason());
+        }
+        long before = bean.getCurrentThreadAllocatedBytes();
+        codec.decode(forged);
+        long allocated = bean.getCurrentThreadAllocatedBytes() - before;
+        assertFalse(allocated + " B for " + forged.length + " B", allocated > forged.length + 1024L);
+    }
+
     private static long perCall(com.sun.management.ThreadMXBean bean, Runnable r) {
         int n = 10_000;
         long before = bean.getCurrentThreadAllocatedBytes();
