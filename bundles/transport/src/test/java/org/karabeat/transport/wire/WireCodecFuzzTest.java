@@ -22,11 +22,8 @@ import org.karabeat.config.legacy.AuthKey;
 import org.karabeat.config.legacy.AuthKeys;
 import org.karabeat.transport.identity.UuidBytes;
 
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.AfterClass;
+import org.junit.Test;
 
 /**
  * Fuzzing {@link WireCodec#decode} with mutated real messages: the datagrams captured from heartbeat 3.0.6
@@ -50,10 +47,14 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * {@value #MAX_DROP_ALLOCATION_RATIO} × the datagram + {@value #MAX_CALL_ALLOCATION_CONSTANT} bytes for a drop,
  * {@value #MAX_ACCEPT_ALLOCATION_RATIO} × + {@value #MAX_CALL_ALLOCATION_CONSTANT} for an accepted message.</li>
  * </ul>
- * A failure names the jqwik seed (re-run with {@code @Property(seed = "...")}; jqwik's database in
- * target/jqwik-database also re-runs it first), the datagram's origin, the mutations and the bytes.
+ * A failure names the run's seed and the try's (re-run the run with {@code -Dfuzz.seed=<run seed>}), the
+ * datagram's origin, the mutations and the bytes.
+ *
+ * <p>A seeded loop rather than a property-testing library: the issue named jqwik, whose author asks AI agents
+ * not to use it (jqwik 1.10 prints so into every build); the properties need no shrinking (each failure prints
+ * its datagram and the mutations that made it), so plain JUnit and SplittableRandom do the job.
  */
-class WireCodecFuzzTest {
+public class WireCodecFuzzTest {
 
     static final int TRIES = 1_000;
     static final int PER_TRY = 1_000;
@@ -99,8 +100,25 @@ class WireCodecFuzzTest {
     private static long nanos;
     private static final Map<DropReason, Long> DROPS = new EnumMap<>(DropReason.class);
 
-    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
-    void mutatedMessagesAreDroppedOrExactlyValidlySigned(@ForAll long seed) {
+    /** The run's seed: {@code -Dfuzz.seed=N} repeats a run, else a new one each time (printed). */
+    private static final long RUN_SEED = Long.getLong("fuzz.seed", new SplittableRandom().nextLong());
+
+    @Test
+    public void mutatedMessagesAreDroppedOrExactlyValidlySigned() {
+        System.out.println("WireCodecFuzzTest: run seed " + RUN_SEED + " (repeat with -Dfuzz.seed=" + RUN_SEED + ")");
+        SplittableRandom seeds = new SplittableRandom(RUN_SEED);
+        for (int t = 0; t < TRIES; t++) {
+            long seed = seeds.nextLong();
+            try {
+                oneTry(seed);
+            } catch (AssertionError e) {
+                throw new AssertionError("run seed " + RUN_SEED + ", try " + t + " (seed " + seed + "): "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void oneTry(long seed) {
         long start = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         Seed[] origins = new Seed[PER_TRY];
@@ -181,8 +199,8 @@ class WireCodecFuzzTest {
         return (double) allocated / ((long) ratio * size + MAX_CALL_ALLOCATION_CONSTANT);
     }
 
-    @AfterContainer
-    static void report() {
+    @AfterClass
+    public static void report() {
         if (decoded == 0) {
             return;
         }
@@ -200,8 +218,8 @@ class WireCodecFuzzTest {
     }
 
     /** The independent check is right: every seed passes it, and it refuses a changed digest or body. */
-    @Example
-    void everySeedIsAcceptedAndPassesTheIndependentCheck() {
+    @Test
+    public void everySeedIsAcceptedAndPassesTheIndependentCheck() {
         for (Seed s : SEEDS) {
             DecodeResult r = s.codec().decode(s.bytes());
             if (!r.isAccepted()) {
