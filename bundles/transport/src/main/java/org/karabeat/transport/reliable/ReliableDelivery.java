@@ -360,6 +360,19 @@ public final class ReliableDelivery {
     }
 
     private Outcome receiveUnsequenced(HbMessage msg, String type, String from, String link, long now) {
+        // An ack, request or NAK from an earlier run of the node is a replay: acted on, an old NAK would give up a
+        // seq the node still has, an old ack would stop retransmissions it still needs. Heartbeat checks the
+        // generation of sequenced messages only; Karabeat checks these too (they always carry hg).
+        PeerStream known = streams.get(from);
+        String cgen = msg.get(F_HBGENERATION);
+        if (known != null && known != self && cgen != null) {
+            long gen = ControlMessages.scanHex(cgen);
+            if (gen >= 0 && gen < known.generation) {
+                inc(Counter.STALE_GENERATION);
+                events.replayDropped(from, gen, known.generation);
+                return Outcome.of(Verdict.STALE_GENERATION, false);
+            }
+        }
         String to = msg.get(F_TO);
         boolean toUs = to == null || to.equals(config.localNode());
         if (type.equalsIgnoreCase(T_NAKREXMIT)) {

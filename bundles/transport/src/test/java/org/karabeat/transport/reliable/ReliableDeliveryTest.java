@@ -388,6 +388,24 @@ public class ReliableDeliveryTest {
     }
 
     @Test
+    public void controlMessagesFromAnEarlierRunOfTheNodeAreReplaysAndChangeNothing() {
+        long older = G1 - 0x100;
+        hb2.onReceived(status("hb3", G1, 25), T0);
+        assertEquals(Verdict.HELD, hb2.onReceived(status("hb3", G1, 27), T0).verdict()); // 26 missing
+        Outcome oldNak = hb2.onReceived(nak("hb3", older, "hb2", "1a"), T0 + 10);
+        assertEquals(Verdict.STALE_GENERATION, oldNak.verdict());
+        assertFalse(oldNak.refreshesLink());
+        assertEquals("26 is still asked for", List.of(27L, 26L), lastSeqAndMissing("hb3"));
+        assertEquals(Verdict.STALE_GENERATION, hb2.onReceived(ack("hb3", older, "hb2", 5), T0 + 10).verdict());
+        assertEquals(Verdict.STALE_GENERATION,
+                hb2.onReceived(rexmitRequest("hb3", older, "hb2", "1", "1"), T0 + 10).verdict());
+        assertEquals(3, hb2.count(Counter.STALE_GENERATION));
+        assertEquals(0, hb2.count(Counter.LOST));
+        // the same NAK from the node's current run is acted on
+        assertEquals(List.of(27L), delivered(hb2.onReceived(nak("hb3", G1, "hb2", "1a"), T0 + 20)));
+    }
+
+    @Test
     public void aNakGivesTheSeqUpAndStopsItsRequests() {
         hb2.onReceived(status("hb3", G1, 25), T0);
         assertEquals(Verdict.HELD, hb2.onReceived(status("hb3", G1, 29), T0).verdict());

@@ -100,7 +100,10 @@ final class Loopback implements AutoCloseable {
         return "# written by Loopback (transport tests)\n"
                 + "node hb1 hb2\n"
                 + "keepalive 1\n"
-                + "deadtime 10\n"
+                // a long deadtime: gaps the tests open must outlive their checks (held at most deadtime / 2)
+                + "deadtime 60\n"
+                + "warntime 10\n"
+                + "initdead 120\n"
                 + "auto_failback on\n"
                 + "udpport " + port + "\n"
                 + "max_rexmit_delay " + MAX_REXMIT_DELAY_MS + "\n"
