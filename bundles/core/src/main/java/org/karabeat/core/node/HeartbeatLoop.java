@@ -43,6 +43,8 @@ final class HeartbeatLoop implements TransportListener {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatLoop.class);
     /** How often timeouts are checked: well under a keepalive, so a dead node is seen within 0.1 s of deadtime. */
     private static final long TICK_MS = 100;
+    /** The status snapshot follows counters and last-heard times at most this often (changes go at once). */
+    private static final long REPUBLISH_MS = 1_000;
     /** Heartbeat advertises deadtime + 2 s for the first 5 s after start (hb_add_deadtime(2000)). */
     private static final long START_EXTRA_MS = 2_000;
     private static final long START_EXTRA_FOR_MS = 5_000;
@@ -77,6 +79,10 @@ final class HeartbeatLoop implements TransportListener {
     private HeartbeatTransport transport;
     private long advertisedDeadtimeMs;
     private boolean stopping;
+    private long keepaliveMs;
+    /** When the last keepalive went out (monotonic ms). */
+    private long lastKeepaliveMs;
+    private long lastRepublishMs;
 
     HeartbeatLoop(String local, HaCf haCf, ScheduledExecutorService core, Clock clock, LongSupplier monotonicMs,
             Sink sink) {
@@ -129,6 +135,8 @@ final class HeartbeatLoop implements TransportListener {
         sendStatus(Membership.INIT);
         apply(membership.started());
         long keepalive = Math.max(1, haCf.keepalive().toMillis());
+        keepaliveMs = keepalive;
+        lastKeepaliveMs = now;
         timers.add(core.scheduleAtFixedRate(this::keepalive, keepalive, keepalive, TimeUnit.MILLISECONDS));
         timers.add(core.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS));
         timers.add(core.schedule(() -> {
@@ -172,8 +180,19 @@ final class HeartbeatLoop implements TransportListener {
     }
 
     private void keepalive() {
+        long now = monotonicMs.getAsLong();
+        if (now - lastKeepaliveMs < keepaliveMs / 2) {
+            // a fixed-rate timer catching up after a stall (GC, a loaded machine) fires back to back: a burst of
+            // heartbeats tells the peers nothing, so keep the cadence and skip it
+            return;
+        }
+        lastKeepaliveMs = now;
         sendStatus(membership.localStatus());
-        sink.changed(); // counters and last-heard times move
+        if (now - lastRepublishMs >= REPUBLISH_MS) {
+            // counters and last-heard times move; at a 100 ms keepalive, once a second is enough for the status
+            lastRepublishMs = now;
+            sink.changed();
+        }
     }
 
     private void tick() {
