@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${1:-3}
 IDLE=${2:-60}
 TARBALL=$(ls "$ROOT"/karaf-assembly/target/karabeat-*.tar.gz 2>/dev/null) || {
-    echo "build first: mvn -B install -DskipTests" >&2; exit 1; }
+    echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
 WORK=$ROOT/target/bench-startup
 PIDS=()
 cleanup() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }

@@ -7,14 +7,13 @@
 #
 #   sudo bench/transport-detection.sh [ROUNDS]        (default 5; about 30 s per round)
 #
-# Needs root and the heartbeat package (tools/prerequisites.sh --test installs it without starting it), and a
-# built distribution (mvn -B install -DskipTests). The namespaces and processes it makes are removed at the end.
+# Needs root and the heartbeat package (tools/prerequisites.sh --test installs it without starting it); builds
+# what it runs from this checkout. The namespaces and processes it makes are removed at the end.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=${1:-5}
-ls "$ROOT"/karaf-assembly/target/karabeat-*.tar.gz >/dev/null 2>&1 || {
-    echo "build first: mvn -B install -DskipTests" >&2; exit 1; }
 cd "$ROOT"
-mvn -B -q -o verify -pl itests -Dit.test=DetectionBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+# -am: the distribution built from this checkout, never an older one from ~/.m2
+${LAB_LOCK:+flock "$LAB_LOCK"} mvn -B -q -o verify -pl itests -am -Dit.test=DetectionBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.rounds="$ROUNDS" -Dfailsafe.failIfNoSpecifiedTests=false
 sed -n '/^round\|^|\|^keepalive/p' itests/target/failsafe-reports/org.karabeat.itests.DetectionBench-output.txt
