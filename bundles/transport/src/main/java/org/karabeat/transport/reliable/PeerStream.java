@@ -28,6 +28,8 @@ final class PeerStream {
     final TreeMap<Long, Outcome.Released> held = new TreeMap<>();
     /** {@code seqtrack.ackseq}: what this node acked of OUR stream. */
     long ackedOurStream;
+    /** Per link, the highest seq of this generation that proved the link alive: a replayed copy proves nothing. */
+    final java.util.Map<String, Long> linkSeq = new java.util.HashMap<>();
     /** Whether requests go to it (heartbeat: node status up or active, hb_rexmit.c:164-168). */
     boolean up = true;
 
@@ -55,6 +57,7 @@ final class PeerStream {
             throw new IllegalStateException("reset with messages held: " + held.keySet());
         }
         missing.clear();
+        linkSeq.clear();
         lastSeq = NO_SEQ;
         ackedOurStream = 0;
     }

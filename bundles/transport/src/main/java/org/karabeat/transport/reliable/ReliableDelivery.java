@@ -262,7 +262,9 @@ public final class ReliableDelivery {
             verdict = accept(p, a, sink);
         } else if (seq == p.lastSeq) {
             inc(Counter.DUPLICATES);
-            return Outcome.of(Verdict.DUPLICATE, true);
+            // the copy from another medium proves that link alive; the same copy again on the same link is a
+            // replay (or the network's duplicate) and proves nothing: it must not keep a dead link up
+            return Outcome.of(Verdict.DUPLICATE, firstOnLink(p, a.link(), seq));
         } else if (seq > p.lastSeq) {
             long nlost = seq - (p.lastSeq + 1);
             inc(Counter.GAPS);
@@ -306,9 +308,23 @@ public final class ReliableDelivery {
             filledGap = true;
             verdict = accept(p, a, sink);
         }
+        firstOnLink(p, a.link(), seq);
         boolean freshStatus = p != self && (verdict == Verdict.DELIVER || verdict == Verdict.HELD)
                 && T_STATUS.equals(a.type());
         return Outcome.accepted(verdict, newGeneration, previousGeneration, restarted, filledGap, freshStatus, sink);
+    }
+
+    /** Whether {@code seq} is the first of its value or above heard on {@code link} (null link: always). */
+    private static boolean firstOnLink(PeerStream p, String link, long seq) {
+        if (link == null) {
+            return true;
+        }
+        Long before = p.linkSeq.get(link);
+        if (before != null && before >= seq) {
+            return false;
+        }
+        p.linkSeq.put(link, seq);
+        return true;
     }
 
     /**
@@ -399,21 +415,23 @@ public final class ReliableDelivery {
             inc(Counter.NOT_FOR_US);
             return Outcome.of(Verdict.NOT_FOR_US, false);
         }
+        // Unsequenced messages do not prove a link alive: a captured one can be replayed at will and nothing
+        // tells a copy from the original (heartbeat counts them; the status stream is enough for liveness).
         if (T_ACKMSG.equals(type)) {
             receiveAck(msg, from, to);
-            return Outcome.of(Verdict.CONTROL, true);
+            return Outcome.of(Verdict.CONTROL, false);
         }
         if (T_REXMIT.equals(type)) {
             Outcome.Sink sink = new Outcome.Sink();
             if (!from.equals(config.localNode())) { // HBDoMsg_T_REXMIT ignores our own (heartbeat.c:3091)
                 processRexmit(msg, from, now, sink);
             }
-            return Outcome.of(Verdict.CONTROL, true, sink);
+            return Outcome.of(Verdict.CONTROL, false, sink);
         }
         Outcome.Sink sink = new Outcome.Sink();
         release(new Outcome.Released(msg, Math.max(0, ControlMessages.scanHex(msg.get(F_HBGENERATION))), 0, link,
                 true), sink);
-        return Outcome.of(Verdict.DELIVER, true, sink);
+        return Outcome.of(Verdict.DELIVER, false, sink);
     }
 
     // ------------------------------------------------------------------------------------------------- acks

@@ -406,6 +406,22 @@ public class ReliableDeliveryTest {
     }
 
     @Test
+    public void aReplayedCopyOrControlMessageNeverKeepsALinkAlive() {
+        assertTrue(hb2.onReceived(status("hb1", G1, 7), "eth0", T0).refreshesLink());
+        Outcome copy = hb2.onReceived(status("hb1", G1, 7), "eth1", T0 + 1);
+        assertEquals(Verdict.DUPLICATE, copy.verdict());
+        assertTrue("the copy on the second medium proves that link", copy.refreshesLink());
+        for (String link : new String[] {"eth0", "eth1"}) {
+            Outcome replay = hb2.onReceived(status("hb1", G1, 7), link, T0 + 5_000);
+            assertEquals(Verdict.DUPLICATE, replay.verdict());
+            assertFalse("the same copy again on " + link, replay.refreshesLink());
+        }
+        assertFalse(hb2.onReceived(ack("hb1", G1, "hb2", 7), "eth0", T0 + 5_000).refreshesLink());
+        assertFalse(hb2.onReceived(rexmitRequest("hb1", G1, "hb2", "1", "1"), "eth0", T0 + 5_000).refreshesLink());
+        assertTrue("the next seq does", hb2.onReceived(status("hb1", G1, 8), "eth1", T0 + 6_000).refreshesLink());
+    }
+
+    @Test
     public void aNakGivesTheSeqUpAndStopsItsRequests() {
         hb2.onReceived(status("hb3", G1, 25), T0);
         assertEquals(Verdict.HELD, hb2.onReceived(status("hb3", G1, 29), T0).verdict());
