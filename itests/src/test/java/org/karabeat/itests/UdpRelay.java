@@ -187,13 +187,13 @@ public final class UdpRelay {
         }
     }
 
-    /** The figures of a stats file ({@code key=value ...}); empty before the first write. */
+    /** The figures of a stats file ({@code key=value ...}, numbers only); empty before the first write. */
     static Map<String, Long> readStats(Path file) throws IOException {
         Map<String, Long> out = new HashMap<>();
         if (Files.exists(file)) {
             for (String kv : Files.readString(file).trim().split("\\s+")) {
                 int eq = kv.indexOf('=');
-                if (eq > 0) {
+                if (eq > 0 && kv.substring(eq + 1).matches("-?[0-9]{1,18}")) {
                     out.put(kv.substring(0, eq), Long.parseLong(kv.substring(eq + 1)));
                 }
             }
