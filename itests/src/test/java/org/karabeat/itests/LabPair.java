@@ -222,7 +222,7 @@ final class LabPair implements AutoCloseable {
         nftTable(bridge);
         String ports = "{ " + NetLab.port(bridge, a) + ", " + NetLab.port(bridge, b) + " }";
         lab.sh("ip", "netns", "exec", lab.ns(bridge), "nft", "add rule bridge lab cut iifname " + ports + " oifname "
-                + ports + " numgen random mod 100 < " + percent + " counter drop");
+                + ports + (percent >= 100 ? "" : " numgen random mod 100 < " + percent) + " counter drop");
     }
 
     /** Drops every frame from {@code from}'s port to {@code to}'s port. */
