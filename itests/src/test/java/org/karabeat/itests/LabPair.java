@@ -28,8 +28,11 @@ import javax.json.JsonValue;
  */
 final class LabPair implements AutoCloseable {
 
-    /** The lines that say a node or a link was declared dead. */
-    static final Pattern DEAD = Pattern.compile("node \\S+: is dead|Link \\S+ dead\\.|returning after partition");
+    /**
+     * The lines that may say a node or a link was declared dead ({@code node hb2: is dead}, {@code Link hb2:ens160
+     * dead.}, a late heartbeat beyond deadtime), and a partition healing: every line with "dead" in it.
+     */
+    static final Pattern DEAD = Pattern.compile("(?i)dead|returning after partition");
 
     final NetLab lab;
     final Path home;
