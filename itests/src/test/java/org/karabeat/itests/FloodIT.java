@@ -95,11 +95,11 @@ public class FloodIT {
                 }
             }
             assertEquals("the flooder failed: " + Files.readString(flooder.output()), 0, flooder.await(10_000));
-            Thread.sleep(1_000); // the last datagrams are read
+            Thread.sleep(2_000); // the last datagrams are read, and the status's counters follow (once a second)
             Map<String, Long> after = LabPair.counters(node1);
             Map<String, Long> udpAfter = pair.udpStats("n1");
             List<String> added = LabKarabeat.log(node1).lines().skip(linesBefore).toList();
-            Thread.sleep(5_000); // node2 still heard, the watch goes on for a while
+            Thread.sleep(4_000); // node2 still heard, the watch goes on for a while
             long rssAfter = LabPair.rssKib(pid);
             watch.close();
             long rssDuringMax = rss.stream().mapToLong(Long::longValue).max().orElse(-1);
@@ -125,7 +125,7 @@ public class FloodIT {
             System.out.printf("FIGURE node1 log: %d lines added during the flood, bad-packet lines by reason: %s%n",
                     added.size(), linesByReason);
             System.out.printf("FIGURE node1 VmRSS: %d KiB before, %d KiB at %d s, max %d KiB during (max %d KiB after "
-                    + "warm-up), %d KiB 5 s after; samples %s%n", rssBefore, rssWarm, WARMUP_S, rssDuringMax, rssLateMax,
+                    + "warm-up), %d KiB 6 s after; samples %s%n", rssBefore, rssWarm, WARMUP_S, rssDuringMax, rssLateMax,
                     rssAfter, rss);
             System.out.printf("FIGURE status samples %d (%d unanswered)%n", watch.samples(), watch.unanswered());
             added.forEach(l -> System.out.println("LOG " + l));

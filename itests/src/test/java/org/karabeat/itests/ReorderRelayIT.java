@@ -30,6 +30,8 @@ public class ReorderRelayIT {
     private static final String TIMING = "keepalive 100ms\nwarntime 3\ndeadtime 10\ninitdead 20\n";
     private static final String MEDIA = "ucast ens160 192.0.2.3\n";
     private static final long RUN_SECONDS = Long.getLong("karabeat.reorder.seconds", 60);
+    /** The status's counters follow the transport's once a second (at each keepalive, at most once a second). */
+    private static final long STATUS_LAG_MS = 1_500;
 
     private static LabPair pair;
     private static Path record;
@@ -147,7 +149,8 @@ public class ReorderRelayIT {
         Thread.sleep(400);
         pair.oneway("br", "rl", "n1");
         Instant cut = Instant.now();
-        Thread.sleep(400); // what node1 received before the cut is processed
+        // what node1 received before the cut is processed, and in the status (its counters follow once a second)
+        Thread.sleep(STATUS_LAG_MS);
         JsonObject s0 = LabKarabeat.status(node1);
         int rate = 2_000;
         double seconds = Math.min(3.0, Math.max(0.5, 1.5 * replayed.size() / rate)); // the whole capture at least once
@@ -155,7 +158,7 @@ public class ReorderRelayIT {
                 "--rate", Integer.toString(rate), "--seconds", Double.toString(seconds), "--mix", "replay",
                 "--replay", capture.toString(), "--replay-from", "192.0.2.2"));
         assertEquals("the replayer failed: " + Files.readString(replay.output()), 0, replay.await(30_000));
-        Thread.sleep(300);
+        Thread.sleep(STATUS_LAG_MS);
         JsonObject s1 = LabKarabeat.status(node1);
         pair.heal("br");
         Map<String, Long> replayStats = UdpRelay.readStats(replay.output());
