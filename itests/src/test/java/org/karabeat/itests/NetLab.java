@@ -111,7 +111,8 @@ final class NetLab implements AutoCloseable {
         sh("ip", "-n", ns(bridge), "link", "set", port(bridge, name), up ? "up" : "down");
     }
 
-    private static String port(String bridge, String name) {
+    /** The bridge end of node {@code name}'s cable on {@code bridge} (nftables rules name it). */
+    static String port(String bridge, String name) {
         return bridge + "-" + name;
     }
 
