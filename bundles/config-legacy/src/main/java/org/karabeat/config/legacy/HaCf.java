@@ -36,6 +36,8 @@ public final class HaCf {
     private final boolean timeBasedGeneration;
     private final boolean uuidFromNodename;
     private final Duration maxRexmitDelay;
+    private final boolean realtime;
+    private final int realtimePriority;
     private final List<StonithDirective> stonith;
     private final Map<String, String> env;
     private final Map<String, String> parameters;
@@ -63,6 +65,8 @@ public final class HaCf {
         timeBasedGeneration = b.timeBasedGeneration;
         uuidFromNodename = b.uuidFromNodename;
         maxRexmitDelay = Duration.ofMillis(b.maxRexmitDelayMs);
+        realtime = b.realtime;
+        realtimePriority = b.realtimePriority;
         stonith = List.copyOf(b.stonith);
         env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
@@ -181,6 +185,19 @@ public final class HaCf {
         return maxRexmitDelay;
     }
 
+    /** {@code realtime}: run the threads that keep the heartbeat at a realtime (SCHED_RR) priority; default true. */
+    public boolean realtime() {
+        return realtime;
+    }
+
+    /**
+     * {@code rtprio}, 1..99. Default 1: heartbeat leaves it unset and then takes the lowest SCHED_RR priority
+     * ({@code sched_get_priority_min}), which is 1 on Linux.
+     */
+    public int realtimePriority() {
+        return realtimePriority;
+    }
+
     /** The {@code stonith} and {@code stonith_host} lines that apply to this node, in file order. */
     public List<StonithDirective> stonith() {
         return stonith;
@@ -232,6 +249,8 @@ public final class HaCf {
         boolean timeBasedGeneration;
         boolean uuidFromNodename;
         long maxRexmitDelayMs = 250;
+        boolean realtime = true;
+        int realtimePriority = 1;
         final List<StonithDirective> stonith = new ArrayList<>();
         final Map<String, String> env = new LinkedHashMap<>();
         final Map<String, String> parameters = new LinkedHashMap<>();

@@ -64,11 +64,13 @@ final class OptionValues {
             case "auto_failback":
                 return autoFailback(word, line);
             case "rtprio":
-                return integer(directive, word, line, 1, 99, v -> { });
+                return integer(directive, word, line, 1, 99, v -> s.cf.realtimePriority = (int) v);
             case "hbgenmethod":
                 return oneOf(directive, word, line, List.of("file", "time"),
                         v -> s.cf.timeBasedGeneration = v.equals("time"));
-            case "realtime", "use_apphbd", "coredumps", "traditional_compression", "record_config_changes",
+            case "realtime":
+                return bool(directive, word, line, v -> s.cf.realtime = v);
+            case "use_apphbd", "coredumps", "traditional_compression", "record_config_changes",
                     "record_pengine_inputs", "enable_config_writes":
                 return bool(directive, word, line, v -> { });
             case "debug":

@@ -13,5 +13,5 @@
  * {@link org.karabeat.config.legacy.ConfigVerifierComponent}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.karabeat.config.legacy;

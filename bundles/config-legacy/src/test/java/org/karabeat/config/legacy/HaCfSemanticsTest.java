@@ -63,8 +63,29 @@ public class HaCfSemanticsTest {
         assertFalse(cf.timeBasedGeneration());
         assertFalse(cf.uuidFromNodename());
         assertEquals(Duration.ofMillis(250), cf.maxRexmitDelay());
+        assertTrue(cf.realtime());
+        assertEquals(1, cf.realtimePriority());
         assertEquals(List.of(), cf.stonith());
         assertEquals(Map.of(), cf.env());
+    }
+
+    @Test
+    public void realtimeAndRtprioAreRead() throws IOException {
+        HaCf off = haCf(MINIMAL + "realtime off\nrtprio 50\n");
+        assertFalse(off.realtime());
+        assertEquals(50, off.realtimePriority());
+        assertEquals("off", off.parameters().get("realtime"));
+        assertEquals("50", off.parameters().get("rtprio"));
+        HaCf on = haCf(MINIMAL + "realtime yes\nrtprio 99\n");
+        assertTrue(on.realtime());
+        assertEquals(99, on.realtimePriority());
+        assertEquals(List.of(), findings(MINIMAL + "realtime on\nrtprio 1\n"));
+    }
+
+    @Test
+    public void rtprioOutsideOneToNinetyNineIsAnError() throws IOException {
+        assertEquals(List.of("{dir}/ha.cf:5: ERROR: rtprio: value 100 is out of range: expected a whole number from 1 to"
+                + " 99"), findings(MINIMAL + "rtprio 100\n"));
     }
 
     @Test
