@@ -27,10 +27,16 @@ import org.karabeat.config.legacy.Medium;
  * @param timeBasedGeneration {@code ha.cf}'s {@code gen_method}: the generation is the time, not the last one + 1
  * @param maxRexmitDelay   the longest a retransmission request waits ({@code max_rexmit_delay})
  * @param deadtime         {@code ha.cf}'s deadtime: messages wait at most half of it behind a missing one
+ * @param ioThreadStart    run first on each I/O thread of the transport, before it does anything else: lets
+ *                         the core raise the thread's scheduling priority ({@code ha.cf}'s realtime) without
+ *                         the transport knowing how; an exception it throws is logged and ignored
+ * @since 1.2
  */
 public record TransportConfig(String localNode, List<String> nodes, List<Medium> media, AuthKeys authKeys,
         Optional<InetAddress> bindAddress, Path stateDirectory, int hopfudge, boolean uuidFromNodename,
-        boolean timeBasedGeneration, Duration maxRexmitDelay, Duration deadtime) {
+        boolean timeBasedGeneration, Duration maxRexmitDelay, Duration deadtime, Runnable ioThreadStart) {
+
+    private static final Runnable NOTHING = () -> { };
 
     /** Heartbeat's own state directory. */
     public static final Path CLASSIC_STATE_DIRECTORY = Path.of("/var/lib/heartbeat");
@@ -44,6 +50,15 @@ public record TransportConfig(String localNode, List<String> nodes, List<Medium>
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(maxRexmitDelay, "maxRexmitDelay");
         Objects.requireNonNull(deadtime, "deadtime");
+        Objects.requireNonNull(ioThreadStart, "ioThreadStart");
+    }
+
+    /** As before 1.2: nothing special on the I/O threads. */
+    public TransportConfig(String localNode, List<String> nodes, List<Medium> media, AuthKeys authKeys,
+            Optional<InetAddress> bindAddress, Path stateDirectory, int hopfudge, boolean uuidFromNodename,
+            boolean timeBasedGeneration, Duration maxRexmitDelay, Duration deadtime) {
+        this(localNode, nodes, media, authKeys, bindAddress, stateDirectory, hopfudge, uuidFromNodename,
+                timeBasedGeneration, maxRexmitDelay, deadtime, NOTHING);
     }
 
     /** The transport of {@code node} as the classic files describe it, state in {@code /var/lib/heartbeat}. */
@@ -56,12 +71,18 @@ public record TransportConfig(String localNode, List<String> nodes, List<Medium>
 
     public TransportConfig withBindAddress(Optional<InetAddress> address) {
         return new TransportConfig(localNode, nodes, media, authKeys, address, stateDirectory, hopfudge,
-                uuidFromNodename, timeBasedGeneration, maxRexmitDelay, deadtime);
+                uuidFromNodename, timeBasedGeneration, maxRexmitDelay, deadtime, ioThreadStart);
     }
 
     public TransportConfig withStateDirectory(Path directory) {
         return new TransportConfig(localNode, nodes, media, authKeys, bindAddress, directory, hopfudge,
-                uuidFromNodename, timeBasedGeneration, maxRexmitDelay, deadtime);
+                uuidFromNodename, timeBasedGeneration, maxRexmitDelay, deadtime, ioThreadStart);
+    }
+
+    /** The same, with {@code hook} run first on each of the transport's I/O threads. */
+    public TransportConfig withIoThreadStart(Runnable hook) {
+        return new TransportConfig(localNode, nodes, media, authKeys, bindAddress, stateDirectory, hopfudge,
+                uuidFromNodename, timeBasedGeneration, maxRexmitDelay, deadtime, hook);
     }
 
     /** The {@code ttl} field of outgoing messages, as heartbeat computes it. */

@@ -5,5 +5,5 @@
  * peer's sequenced messages exactly once and in order. Cluster decisions are not made here.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.karabeat.transport;

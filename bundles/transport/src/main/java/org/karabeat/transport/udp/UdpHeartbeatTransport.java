@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -93,8 +94,21 @@ final class UdpHeartbeatTransport implements HeartbeatTransport {
         this.codec = WireCodec.create(config.authKeys());
         this.monotonicMs = monotonicMs;
         this.nodes = new HashSet<>(config.nodes());
-        this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("karabeat-transport", true));
+        ThreadFactory threads = new DefaultThreadFactory("karabeat-transport", true);
+        // the hook runs before the event loop's own code, so everything the thread ever does follows it
+        this.group = new NioEventLoopGroup(1, (ThreadFactory) r -> threads.newThread(() -> {
+            runIoThreadStart(config.ioThreadStart());
+            r.run();
+        }));
         this.loop = group.next();
+    }
+
+    private static void runIoThreadStart(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Transport I/O thread set-up failed, carrying on without it: {}", e.toString());
+        }
     }
 
     /**

@@ -341,6 +341,8 @@ final class Loopback implements AutoCloseable {
         Loopback cluster;
         RecordingListener listener = new RecordingListener();
         HeartbeatTransport transport;
+        /** What the node runtime would run first on the transport's I/O thread. */
+        Runnable ioThreadStart = () -> { };
         /** Datagrams this node sent in runs that are closed. */
         private long emittedByClosedRuns;
         /** What the other nodes had sent, and the peer had sent to it, when this run opened. */
@@ -357,7 +359,7 @@ final class Loopback implements AutoCloseable {
         /** The transport's configuration, as the node runtime makes it. */
         TransportConfig transportConfig() {
             return TransportConfig.of(config, name).withBindAddress(Optional.of(address))
-                    .withStateDirectory(stateDirectory);
+                    .withStateDirectory(stateDirectory).withIoThreadStart(ioThreadStart);
         }
 
         /** Opens a transport (a new run, generation + 1) with a fresh listener. */

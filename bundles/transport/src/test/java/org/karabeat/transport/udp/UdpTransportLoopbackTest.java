@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.After;
 import org.junit.Test;
@@ -151,6 +152,31 @@ public class UdpTransportLoopbackTest {
         } finally {
             Loopback.deleteTree(dir);
         }
+    }
+
+    @Test
+    public void theIoThreadStartHookRunsOnceFirstOnTheIoThread() throws IOException {
+        lb = Loopback.start(false);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        lb.hb2.ioThreadStart = () -> ran.add(Thread.currentThread().getName());
+        lb.hb2.open();
+        lb.hb1.send(ping(1));
+        await("hb2 hears hb1", () -> lb.hb2.listener.from(HB1).size() == 1);
+        assertEquals(1, lb.hb2.send(ping(2)));
+        await("hb1 hears hb2", () -> lb.hb1.listener.from(HB2).size() == 1);
+        assertEquals(ran.toString(), 1, ran.size());
+        assertTrue(ran.toString(), ran.get(0).startsWith("karabeat-transport"));
+    }
+
+    @Test
+    public void aFailingIoThreadStartHookIsLoggedAndTheTransportWorks() throws IOException {
+        lb = Loopback.start(false);
+        lb.hb2.ioThreadStart = () -> {
+            throw new IllegalStateException("no realtime for you");
+        };
+        lb.hb2.open();
+        assertEquals(1, lb.hb2.send(ping(1)));
+        await("hb1 hears hb2", () -> lb.hb1.listener.from(HB2).size() == 1);
     }
 
     @Test
