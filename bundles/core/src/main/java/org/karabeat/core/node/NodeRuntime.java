@@ -181,10 +181,15 @@ public class NodeRuntime implements ClusterService, AgentRegistry.Listener {
                             events.publish(NodeRuntime.this.event(type, subject, message));
                         }
                     });
+            // only the two threads that keep the heartbeat go realtime, each doing it itself
+            RealtimeScheduling realtime = RealtimeScheduling.of(c.haCf());
             TransportConfig transportConfig = TransportConfig.of(c, nodeName)
                     .withBindAddress(bindAddress(settings.transport_bind()))
-                    .withStateDirectory(Path.of(settings.state_directory()));
+                    .withStateDirectory(Path.of(settings.state_directory()))
+                    .withIoThreadStart(realtime.ioThreadStart());
+            core.submit(realtime.coreThreadStart()).get(10, TimeUnit.SECONDS);
             core.submit(() -> heartbeat.start(transports, transportConfig)).get(30, TimeUnit.SECONDS);
+            realtime.report();
         }
         core.submit(this::publishSnapshot).get(10, TimeUnit.SECONDS);
         events.publish(event(ClusterEvent.Type.CONFIG_LOADED, nodeName,
