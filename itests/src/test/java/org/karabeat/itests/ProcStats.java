@@ -41,26 +41,45 @@ final class ProcStats {
             } catch (IOException e) {
                 continue; // exited meanwhile
             }
-            // fields after "(comm)": state is field 3; utime 14, stime 15, rt_priority 40, policy 41
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after "(comm)": state is field 3; utime 14, stime 15 (the whole process's)
+            String[] f = fields(stat);
             ticks += Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
-            int rtPrio = Integer.parseInt(f[40 - 3]);
-            String policy = switch (Integer.parseInt(f[41 - 3])) {
-                case 0 -> "SCHED_OTHER";
-                case 1 -> "SCHED_FIFO " + rtPrio;
-                case 2 -> "SCHED_RR " + rtPrio;
-                case 3 -> "SCHED_BATCH";
-                case 5 -> "SCHED_IDLE";
-                default -> "policy " + f[41 - 3];
-            };
-            policies.merge(policy, 1, Integer::sum);
+            // the policy is per thread: Karabeat puts only its two heartbeat threads in SCHED_RR
+            try (var tasks = Files.list(proc.resolve("task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        policies.merge(policy(fields(Files.readString(task.resolve("stat")))), 1, Integer::sum);
+                    } catch (IOException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                continue;
+            }
             rss += kb(proc.resolve("status"), "VmRSS:");
             pss += kb(proc.resolve("smaps_rollup"), "Pss:");
             n++;
         }
         StringBuilder p = new StringBuilder();
-        policies.forEach((k, v) -> p.append(p.length() == 0 ? "" : ", ").append(v).append(" x ").append(k));
+        policies.forEach((k, v) -> p.append(p.length() == 0 ? "threads: " : ", ").append(v).append(" x ").append(k));
         return new Sample(System.nanoTime(), ticks, rss, pss, n, p.toString());
+    }
+
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** rt_priority is field 40, policy 41. */
+    private static String policy(String[] f) {
+        int rtPrio = Integer.parseInt(f[40 - 3]);
+        return switch (Integer.parseInt(f[41 - 3]) & 0xff) {
+            case 0 -> "SCHED_OTHER";
+            case 1 -> "SCHED_FIFO " + rtPrio;
+            case 2 -> "SCHED_RR " + rtPrio;
+            case 3 -> "SCHED_BATCH";
+            case 5 -> "SCHED_IDLE";
+            default -> "policy " + f[41 - 3];
+        };
     }
 
     /** CPU use between two samples, in % of one core. */
