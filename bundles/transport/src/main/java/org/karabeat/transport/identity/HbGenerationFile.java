@@ -54,10 +54,22 @@ public final class HbGenerationFile {
      * @throws IOException when it cannot be stored (then it must not be used)
      */
     public long next(LongSupplier epochSeconds) throws IOException {
+        return next(epochSeconds, false);
+    }
+
+    /**
+     * As {@link #next(LongSupplier)}; with {@code timeBased} ({@code hbgenmethod time}) the generation is the
+     * current Unix time, as heartbeat's GetTimeBasedGeneration, but never at or below the stored one (a clock
+     * set back must not make peers take this node for a replay), and it is stored too.
+     */
+    public long next(LongSupplier epochSeconds, boolean timeBased) throws IOException {
         byte[] stored = DurableFile.readPrefix(file, LENGTH);
         OptionalLong previous = parse(stored);
         long generation;
-        if (previous.isPresent() && previous.getAsLong() < MAX) {
+        if (timeBased) {
+            generation = Math.min(MAX, Math.max(epochSeconds.getAsLong(),
+                    previous.isPresent() ? previous.getAsLong() + 1 : 0));
+        } else if (previous.isPresent() && previous.getAsLong() < MAX) {
             generation = previous.getAsLong() + 1;
         } else {
             generation = epochSeconds.getAsLong() + 1;

@@ -47,7 +47,13 @@ public final class NodeIdentityStore {
      * @throws IOException when a file cannot be read or written; the node must not start then
      */
     public NodeIdentity start(String nodeName, UuidSource source, LongSupplier epochSeconds) throws IOException {
-        long generation = generationFile.next(epochSeconds);
+        return start(nodeName, source, epochSeconds, false);
+    }
+
+    /** As {@link #start(String, UuidSource, LongSupplier)}; {@code timeBased} for {@code hbgenmethod time}. */
+    public NodeIdentity start(String nodeName, UuidSource source, LongSupplier epochSeconds, boolean timeBased)
+            throws IOException {
+        long generation = generationFile.next(epochSeconds, timeBased);
         UUID uuid = source == UuidSource.NODENAME ? NameBasedUuid.of(nodeName)
                 : uuidFile.readOrCreate(UUID::randomUUID);
         return new NodeIdentity(nodeName, uuid, generation);

@@ -25,7 +25,8 @@ public class UdpTransportFactory implements TransportFactory {
     private static NodeIdentity identity(TransportConfig config) throws IOException {
         try {
             return new NodeIdentityStore(config.stateDirectory()).start(config.localNode(),
-                    UuidSource.of(config.uuidFromNodename()), () -> System.currentTimeMillis() / 1000);
+                    UuidSource.of(config.uuidFromNodename()), () -> System.currentTimeMillis() / 1000,
+                    config.timeBasedGeneration());
         } catch (IOException e) {
             throw new IOException("Cannot keep the node identity in " + config.stateDirectory() + ": " + e.getMessage()
                     + " (hb_uuid and hb_generation live there, as for the classic daemon; state.directory in "

@@ -122,4 +122,14 @@ public class HbGenerationFileTest {
             return in.readAllBytes();
         }
     }
+
+    @Test
+    public void timeBasedGenerationIsTheClockButNeverAtOrBelowTheStoredOne() throws IOException {
+        HbGenerationFile f = new HbGenerationFile(tmp.newFolder().toPath());
+        assertEquals(CLOCK, f.next(() -> CLOCK, true));
+        assertEquals(CLOCK + 50, f.next(() -> CLOCK + 50, true));
+        assertEquals("the clock went back", CLOCK + 51, f.next(() -> CLOCK - 3600, true));
+        assertEquals("stored like heartbeat's file", OptionalLong.of(CLOCK + 51), f.read());
+        assertEquals("back to file-based: one more", CLOCK + 52, f.next(() -> 0L));
+    }
 }
