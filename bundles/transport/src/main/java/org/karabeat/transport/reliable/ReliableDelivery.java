@@ -229,9 +229,7 @@ public final class ReliableDelivery {
         long seq = a.seq();
         long gen = a.gen();
         if (gen < p.generation) {
-            inc(Counter.STALE_GENERATION);
-            events.replayDropped(p.node, gen, p.generation);
-            return Outcome.of(Verdict.STALE_GENERATION, false);
+            return replay(p, gen);
         }
         Outcome.Sink sink = new Outcome.Sink();
         boolean newGeneration = false;
@@ -314,6 +312,13 @@ public final class ReliableDelivery {
         return Outcome.accepted(verdict, newGeneration, previousGeneration, restarted, filledGap, freshStatus, sink);
     }
 
+    /** A message of an older generation of {@code p}'s node: dropped, counted and logged as a replay. */
+    private Outcome replay(PeerStream p, long gen) {
+        inc(Counter.STALE_GENERATION);
+        events.replayDropped(p.node, gen, p.generation);
+        return Outcome.of(Verdict.STALE_GENERATION, false);
+    }
+
     /** Whether {@code seq} is the first of its value or above heard on {@code link} (null link: always). */
     private static boolean firstOnLink(PeerStream p, String link, long seq) {
         if (link == null) {
@@ -384,9 +389,7 @@ public final class ReliableDelivery {
         if (known != null && known != self && cgen != null) {
             long gen = ControlMessages.scanHex(cgen);
             if (gen >= 0 && gen < known.generation) {
-                inc(Counter.STALE_GENERATION);
-                events.replayDropped(from, gen, known.generation);
-                return Outcome.of(Verdict.STALE_GENERATION, false);
+                return replay(known, gen);
             }
         }
         String to = msg.get(F_TO);
@@ -544,11 +547,20 @@ public final class ReliableDelivery {
      * also bounds the hold-back to MAXMSGHIST messages per node.
      */
     private void giveUpOutOfWindow(PeerStream p, Outcome.Sink sink) {
+        giveUpOldestWhile(p, (seq, pending) -> seq <= p.lastSeq - MAXMSGHIST, LossReason.OUT_OF_WINDOW, sink);
+    }
+
+    /**
+     * Gives up the oldest missing seqs, one after the other, while {@code condition} holds for the oldest (only
+     * the oldest blocks delivery); then releases what they held back.
+     */
+    private void giveUpOldestWhile(PeerStream p, java.util.function.BiPredicate<Long, PeerStream.Pending> condition,
+            LossReason reason, Outcome.Sink sink) {
         boolean gaveUp = false;
-        while (!p.missing.isEmpty() && p.missing.firstKey() <= p.lastSeq - MAXMSGHIST) {
+        while (!p.missing.isEmpty() && condition.test(p.missing.firstKey(), p.missing.firstEntry().getValue())) {
             long seq = p.missing.firstKey();
             removeMissing(p, seq, sink);
-            lose(p, seq, seq, LossReason.OUT_OF_WINDOW);
+            lose(p, seq, seq, reason);
             gaveUp = true;
         }
         if (gaveUp) {
@@ -652,20 +664,9 @@ public final class ReliableDelivery {
     public Outcome expireHeld(long nowMillis) {
         Outcome.Sink sink = new Outcome.Sink();
         for (PeerStream p : streams.values()) {
-            if (p == self || p.missing.isEmpty()) {
-                continue;
-            }
-            boolean gaveUp = false;
-            // only the oldest can block delivery; later missing seqs wait their own turn
-            while (!p.missing.isEmpty()
-                    && p.missing.firstEntry().getValue().sinceMillis + config.holdLimitMillis() <= nowMillis) {
-                long seq = p.missing.firstKey();
-                removeMissing(p, seq, sink);
-                lose(p, seq, seq, LossReason.HOLD_LIMIT);
-                gaveUp = true;
-            }
-            if (gaveUp) {
-                releaseHeld(p, sink);
+            if (p != self) {
+                giveUpOldestWhile(p, (seq, pending) -> pending.sinceMillis + config.holdLimitMillis() <= nowMillis,
+                        LossReason.HOLD_LIMIT, sink);
             }
         }
         return Outcome.of(Verdict.CONTROL, false, sink);
